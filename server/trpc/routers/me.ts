@@ -1,0 +1,9 @@
+import { getProfile, hasStaffAccess, listOwnDevices } from "../../services/me";
+import { router } from "../init";
+import { protectedProcedure } from "../procedures";
+
+export const meRouter = router({
+  profile: protectedProcedure.query(({ ctx }) => getProfile(ctx.db, ctx.user.id)),
+  devices: protectedProcedure.query(({ ctx }) => listOwnDevices(ctx.db, ctx.user.id)),
+  isStaff: protectedProcedure.query(({ ctx }) => hasStaffAccess(ctx.db, ctx.user.id)),
+});
