@@ -21,6 +21,9 @@ export function createRandom(seed: number): () => number {
   };
 }
 
+/** Who the seed's summary audit events name as their actor. */
+export const SYSTEM = { kind: "system", label: "demo seed" } as const;
+
 export const HOUR = 3_600_000;
 export const DAY = 24 * HOUR;
 
@@ -127,10 +130,10 @@ export const employees: EmployeeSpec[] = [
   { name: "Sofia Hernández", department: "Finance", region: "Americas", devices: [d("surface", "corporate", { finance: true })] },
   { name: "Ethan Brooks", department: "Engineering", region: "Americas", devices: [d("latitude", "corporate", { inv: { encrypted: false } }), d("galaxyS23", "personal")] },
   { name: "Camila Souza", department: "Sales", region: "Americas", devices: [d("galaxyA54", "corporate", { inv: { passcodeSet: false } }), d("thinkpadX1", "corporate")] },
-  { name: "Noah Williams", department: "Operations", region: "Americas", devices: [d("surface", "corporate"), d("iphone15", "corporate")] },
+  { name: "Noah Williams", department: "Operations", region: "Americas", devices: [d("surface", "personal"), d("iphone15", "corporate")] },
   { name: "Grace Kim", department: "HR", region: "Americas", pendingTerms: true, devices: [d("macbookAir", "corporate")] },
   { name: "Daniel Nguyen", department: "Engineering", region: "Americas", devices: [d("framework", "corporate", { unknown: true }), d("pixel8", "personal")] },
-  { name: "Olivia Martinez", department: "Sales", region: "Americas", devices: [d("iphone15", "corporate"), d("macbookAir", "corporate")] },
+  { name: "Olivia Martinez", department: "Sales", region: "Americas", devices: [d("iphone15", "corporate"), d("macbookAir", "personal")] },
   { name: "Liam O'Brien", department: "Finance", region: "Americas", status: "disabled", pendingTerms: true, devices: [d("latitude", "corporate")] },
   { name: "Zoe Campbell", department: "Marketing", region: "Americas", devices: [d("ipadAir", "corporate", { unknown: true }), d("iphone13", "personal")] },
   { name: "Mateo Silva", department: "Engineering", region: "Americas", devices: [d("macbookPro", "corporate"), d("galaxyS23", "personal")] },

@@ -33,8 +33,8 @@ export async function freePort(): Promise<number> {
  * when TEST_DATABASE_URL is set, else its own PGlite data folder. Prepared (migrated, seeded)
  * the way `npm start` does, before the server opens it.
  */
-export async function startApp(options: { seed?: boolean; env?: Record<string, string> } = {}): Promise<AppServer> {
-  const port = await freePort();
+export async function startApp(options: { seed?: boolean; port?: number; env?: Record<string, string> } = {}): Promise<AppServer> {
+  const port = options.port ?? (await freePort());
   const url = `http://127.0.0.1:${port}`;
   const postgresDb = await createEmptyPostgresDatabase();
   const dataDir = path.join(root, ".test-data", `app-${port}-${Date.now()}`);
