@@ -11,7 +11,8 @@ function newestMtime(entry) {
     return 0;
   }
   if (!stat.isDirectory()) return stat.mtimeMs;
-  let newest = 0;
+  // A directory's own time changes when a file in it is added or deleted.
+  let newest = stat.mtimeMs;
   for (const child of fs.readdirSync(entry)) newest = Math.max(newest, newestMtime(path.join(entry, child)));
   return newest;
 }
