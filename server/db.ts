@@ -24,16 +24,21 @@ export async function getDb(): Promise<Db> {
 }
 
 // PGlite must be closed cleanly or the next start runs crash recovery; the lock file goes with it.
+// `next start` has its own SIGINT/SIGTERM handler that calls process.exit as soon as HTTP is
+// drained, which would cut an async close short: while closing, that exit is held until the
+// database is closed.
 function closeOnExit(database: Database) {
-  let closing = false;
-  const shutdown = (signal: NodeJS.Signals) => {
-    if (closing) return;
-    closing = true;
-    database
-      .close()
-      .catch((error) => console.error("ward: error while closing the database", error))
-      .finally(() => process.exit(signal === "SIGINT" ? 130 : 0));
-  };
-  process.once("SIGINT", shutdown);
-  process.once("SIGTERM", shutdown);
+  let closing: Promise<void> | undefined;
+  const close = () =>
+    (closing ??= database.close().catch((error) => console.error("ward: error while closing the database", error)));
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.prependOnceListener(signal, () => {
+      const exit = process.exit.bind(process);
+      process.exit = ((code?: number) => void close().finally(() => exit(code))) as typeof process.exit;
+      void close().finally(() => {
+        // Outside Next (no other handler) nobody else will exit.
+        if (process.listenerCount(signal) === 0) exit(signal === "SIGINT" ? 130 : 143);
+      });
+    });
+  }
 }

@@ -12,6 +12,10 @@ const root = path.resolve(import.meta.dirname, "../..");
 export type AppServer = {
   url: string;
   port: number;
+  /** The embedded database folder, or null on Postgres. */
+  dataDir: string | null;
+  /** Exit code once stopped. */
+  exitCode(): number | null;
   logs(): string;
   stop(): Promise<void>;
 };
@@ -33,7 +37,9 @@ export async function freePort(): Promise<number> {
  * when TEST_DATABASE_URL is set, else its own PGlite data folder. Prepared (migrated, seeded)
  * the way `npm start` does, before the server opens it.
  */
-export async function startApp(options: { seed?: boolean; port?: number; env?: Record<string, string> } = {}): Promise<AppServer> {
+export async function startApp(
+  options: { seed?: boolean; port?: number; env?: Record<string, string>; keepDataDir?: boolean } = {},
+): Promise<AppServer> {
   const port = options.port ?? (await freePort());
   const url = `http://127.0.0.1:${port}`;
   const postgresDb = await createEmptyPostgresDatabase();
@@ -70,7 +76,7 @@ export async function startApp(options: { seed?: boolean; port?: number; env?: R
       if (child.exitCode === null) child.kill("SIGKILL");
     }
     await postgresDb?.drop();
-    await fs.rm(dataDir, { recursive: true, force: true });
+    if (!options.keepDataDir) await fs.rm(dataDir, { recursive: true, force: true });
   };
 
   const deadline = Date.now() + 60_000;
@@ -88,5 +94,5 @@ export async function startApp(options: { seed?: boolean; port?: number; env?: R
     }
     await new Promise((r) => setTimeout(r, 200));
   }
-  return { url, port, logs: () => output, stop };
+  return { url, port, dataDir: postgresDb ? null : dataDir, exitCode: () => child.exitCode, logs: () => output, stop };
 }
