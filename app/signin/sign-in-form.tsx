@@ -3,7 +3,7 @@
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
-import { credentialsSchema } from "@/server/auth/credentials";
+import { credentialErrors, credentialsSchema } from "@/server/auth/credentials";
 
 type FieldErrors = { email?: string; password?: string; form?: string };
 
@@ -18,8 +18,7 @@ export function SignInForm({ callbackUrl, local, oidcName }: { callbackUrl: stri
     const data = new FormData(event.currentTarget);
     const parsed = credentialsSchema.safeParse({ email: data.get("email"), password: data.get("password") });
     if (!parsed.success) {
-      const fields = parsed.error.flatten().fieldErrors;
-      setErrors({ email: fields.email?.[0], password: fields.password?.[0] });
+      setErrors(credentialErrors(parsed.error));
       return;
     }
     setPending(true);

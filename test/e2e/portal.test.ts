@@ -47,6 +47,10 @@ describeWithBrowser("portal in a real browser", () => {
     const context = await browser.newContext({ viewport: { width: 320, height: 640 } });
     const page = await context.newPage();
     await page.goto(`${app.url}/signin`);
+    // Checked in the browser first, with the server's own messages beside each field.
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
+    await page.getByText("Enter your email address").waitFor();
+    expect(await page.getByLabel("Email").getAttribute("aria-invalid")).toBe("true");
     await page.getByLabel("Email").fill("sam.taylor@ward.example");
     await page.getByLabel("Password").fill("not-the-password");
     await page.getByRole("button", { name: "Sign in", exact: true }).click();
