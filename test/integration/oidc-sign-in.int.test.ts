@@ -22,7 +22,16 @@ beforeAll(async () => {
   });
   app = await startApp({
     port,
-    env: { OIDC_ISSUER: idp.issuer, OIDC_CLIENT_ID: idp.clientId, OIDC_CLIENT_SECRET: idp.clientSecret, OIDC_NAME: "Test SSO" },
+    // A production-like deployment: SSO only, no demo mode (the harness still loads the demo data).
+    env: {
+      WARD_DEMO: "false",
+      WARD_LOCAL_ACCOUNTS: "false",
+      AUTH_SECRET: "oidc-test-secret-0123456789-abcdefghijklmnop",
+      OIDC_ISSUER: idp.issuer,
+      OIDC_CLIENT_ID: idp.clientId,
+      OIDC_CLIENT_SECRET: idp.clientSecret,
+      OIDC_NAME: "Test SSO",
+    },
   });
 });
 afterAll(async () => {
@@ -83,8 +92,10 @@ describe("sign-in with a real OIDC provider", () => {
     expect(session).toEqual({});
   });
 
-  it("offers the provider on the sign-in page by its configured name", async () => {
+  it("offers only the provider on the sign-in page, by its configured name, outside demo mode", async () => {
     const page = visibleText(await (await fetch(`${app.url}/signin`)).text());
     expect(page).toContain("Sign in with Test SSO");
+    expect(page).not.toContain("Demo accounts");
+    expect(page).not.toContain("Password");
   });
 });
