@@ -2,23 +2,19 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { openDatabase } from "@/db/client";
 import { migrationStatus } from "@/db/migrate";
 import { roles } from "@/db/schema";
 import { queryRows } from "@/db/rows";
 import { sql } from "drizzle-orm";
-import { createTestDatabase, type TestDatabase } from "../support/test-db";
+import { useTestDatabase } from "../support/test-db";
 
-let database: TestDatabase;
-beforeAll(async () => {
-  database = await createTestDatabase();
-});
-afterAll(() => database?.close());
+const database = useTestDatabase();
 
 describe("database", () => {
   it("is fully migrated, with the built-in roles", async () => {
-    const status = await migrationStatus(database);
+    const status = await migrationStatus(database.database);
     expect(status.current).toBe(true);
     expect(status.applied).toBe(status.expected);
     const builtIn = await database.db.select({ key: roles.builtInKey }).from(roles);

@@ -1,15 +1,11 @@
 import { and, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { auditEvents, userIdentities } from "@/db/schema";
 import { provisionOidcUser } from "@/server/auth/oidc-provisioning";
 import { makeUser } from "../support/factories";
-import { createTestDatabase, type TestDatabase } from "../support/test-db";
+import { useTestDatabase } from "../support/test-db";
 
-let database: TestDatabase;
-beforeAll(async () => {
-  database = await createTestDatabase();
-});
-afterAll(() => database?.close());
+const database = useTestDatabase();
 
 const issuer = "https://login.test.example";
 const sub = () => `sub-${crypto.randomUUID()}`;

@@ -1,16 +1,12 @@
 import { and, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { auditEvents, users } from "@/db/schema";
 import { signInWithPassword } from "@/server/auth/local-sign-in";
 import { AppError } from "@/server/errors";
 import { makeUser } from "../support/factories";
-import { createTestDatabase, type TestDatabase } from "../support/test-db";
+import { useTestDatabase } from "../support/test-db";
 
-let database: TestDatabase;
-beforeAll(async () => {
-  database = await createTestDatabase();
-});
-afterAll(() => database?.close());
+const database = useTestDatabase();
 
 const meta = { ip: "198.51.100.7", userAgent: "vitest" };
 

@@ -1,6 +1,6 @@
 import fs from "node:fs/promises";
 import postgres from "postgres";
-import { inject } from "vitest";
+import { afterAll, beforeAll, inject } from "vitest";
 import { openDatabase, type Database } from "@/db/client";
 import { withDatabase } from "./local-url";
 
@@ -58,6 +58,29 @@ export async function createEmptyPostgresDatabase(): Promise<{ url: string; drop
       const cleanup = postgres(baseUrl, { max: 1, onnotice: () => {} });
       await cleanup.unsafe(`drop database if exists "${name}" with (force)`);
       await cleanup.end();
+    },
+  };
+}
+
+/** Registers this file's database: created before its tests, closed after them. */
+export function useTestDatabase() {
+  let database: TestDatabase | undefined;
+  beforeAll(async () => {
+    database = await createTestDatabase();
+  });
+  afterAll(async () => {
+    await database?.close();
+  });
+  const current = () => {
+    if (!database) throw new Error("the test database is only available inside tests");
+    return database;
+  };
+  return {
+    get db() {
+      return current().db;
+    },
+    get database() {
+      return current();
     },
   };
 }
