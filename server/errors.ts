@@ -10,6 +10,8 @@ export const appErrorCodes = {
   // A recent interactive sign-in is needed (step-up); the UI turns it into "sign in again".
   STEP_UP_REQUIRED: { http: 401, trpc: "UNAUTHORIZED" },
   FORBIDDEN: { http: 403, trpc: "FORBIDDEN" },
+  // The current terms must be accepted first (DESIGN F2); the UI links to them.
+  TERMS_NOT_ACCEPTED: { http: 403, trpc: "FORBIDDEN" },
   NOT_FOUND: { http: 404, trpc: "NOT_FOUND" },
   CONFLICT: { http: 409, trpc: "CONFLICT" },
   GONE: { http: 410, trpc: "BAD_REQUEST" },

@@ -4,10 +4,10 @@ import type { Db } from "@/db/types";
 import { recordAudit } from "../audit/record";
 import { AppError } from "../errors";
 import { hitRateLimit, peekRateLimit, resetRateLimit, type RateLimitRule } from "../rate-limit";
+import type { RequestMeta } from "../http/request-meta";
 import { credentialsSchema } from "./credentials";
 import { dummyPasswordHash, verifyPassword } from "./password";
 
-export type RequestMeta = { ip: string | null; userAgent: string | null };
 export type SignedInUser = { id: string; email: string; name: string };
 
 // Failed attempts: 5 per account and 30 per address in 15 minutes.
