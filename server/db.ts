@@ -2,6 +2,7 @@ import "server-only";
 import { openDatabase, type Database } from "@/db/client";
 import type { Db } from "@/db/types";
 import { bootstrapDatabase } from "./bootstrap";
+import { startScheduler } from "./jobs/scheduler";
 import { env } from "./env";
 
 // Next bundles instrumentation and each route separately, so the process-wide database lives on
@@ -12,8 +13,10 @@ export function getDatabase(): Promise<Database> {
   holder.__wardDatabase ??= (async () => {
     const { databaseUrl, dataDir } = env();
     const database = await openDatabase(databaseUrl ? { url: databaseUrl } : { dataDir });
-    closeOnExit(database);
     await bootstrapDatabase(database);
+    // Grace deadlines and command expiry run in every instance; the tasks' advisory locks make one do the work.
+    const stopScheduler = startScheduler({ getDb: async () => database.db });
+    closeOnExit(database, stopScheduler);
     return database;
   })();
   return holder.__wardDatabase;
@@ -27,10 +30,12 @@ export async function getDb(): Promise<Db> {
 // `next start` has its own SIGINT/SIGTERM handler that calls process.exit as soon as HTTP is
 // drained, which would cut an async close short: while closing, that exit is held until the
 // database is closed.
-function closeOnExit(database: Database) {
+function closeOnExit(database: Database, stopScheduler: () => Promise<void>) {
   let closing: Promise<void> | undefined;
   const close = () =>
-    (closing ??= database.close().catch((error) => console.error("ward: error while closing the database", error)));
+    (closing ??= stopScheduler()
+      .then(() => database.close())
+      .catch((error) => console.error("ward: error while closing the database", error)));
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
     process.prependOnceListener(signal, () => {
       const exit = process.exit.bind(process);

@@ -10,6 +10,7 @@ import { createHash } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { queryRows } from "@/db/rows";
 import type { Db } from "@/db/types";
+import { expireCommands } from "../services/command-delivery";
 import { sweepCompliance } from "./compliance-sweep";
 
 /** A task does its work as of `now` and answers how many things it changed. */
@@ -20,7 +21,10 @@ export type TaskFn = (db: Db, now: Date) => Promise<number>;
  */
 export type ScheduledTask = TaskFn | { name: string; run: TaskFn };
 
-export const defaultTasks: ScheduledTask[] = [{ name: "compliance-sweep", run: sweepCompliance }];
+export const defaultTasks: ScheduledTask[] = [
+  { name: "compliance-sweep", run: sweepCompliance },
+  { name: "expire-commands", run: expireCommands },
+];
 
 export type SchedulerOptions = {
   getDb: () => Promise<Db>;

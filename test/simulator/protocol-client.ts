@@ -43,7 +43,7 @@ export class ProtocolClient {
   }
 
   async enroll(code: string, device: DeviceFacts, inventory: Inventory) {
-    const answer = await this.call<{ deviceId: string; deviceSecret: string; checkInSeconds: number }>("POST", "enroll", { code, device, inventory });
+    const answer = await this.call<{ deviceId: string; deviceSecret: string; checkInSeconds: number }>("POST", "enroll", { code, facts: device, inventory });
     this.secret = answer.deviceSecret;
     return answer;
   }

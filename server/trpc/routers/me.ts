@@ -1,3 +1,4 @@
+import { accessStatusForUser } from "../../services/access-status";
 import { getProfile, hasStaffAccess, listOwnDevices } from "../../services/me";
 import { router } from "../init";
 import { protectedProcedure } from "../procedures";
@@ -5,5 +6,6 @@ import { protectedProcedure } from "../procedures";
 export const meRouter = router({
   profile: protectedProcedure.query(({ ctx }) => getProfile(ctx.db, ctx.user.id)),
   devices: protectedProcedure.query(({ ctx }) => listOwnDevices(ctx.db, ctx.user.id)),
+  access: protectedProcedure.query(({ ctx }) => accessStatusForUser(ctx.db, ctx.user.id, new Date())),
   isStaff: protectedProcedure.query(({ ctx }) => hasStaffAccess(ctx.db, ctx.user.id)),
 });

@@ -1,0 +1,40 @@
+import { z } from "zod";
+import { commandKindEnum } from "@/db/schema";
+import { authSecret } from "../../auth/secret";
+import { cancelCommand, listCommands, requestCommand } from "../../services/commands";
+import { revealPasscode } from "../../services/command-passcode";
+import { reportNotMe } from "../../services/not-me-report";
+import { router } from "../init";
+import { protectedProcedure } from "../procedures";
+
+const deviceId = z.uuid("Choose one of your devices.");
+
+/** Self-service actions on one's own devices; the rules live in the command services. */
+export const devicesRouter = router({
+  commands: protectedProcedure
+    .input(z.object({ deviceId }))
+    .query(({ ctx, input }) => listCommands(ctx.db, { kind: "owner", userId: ctx.user.id, authTime: ctx.session.authTime }, input.deviceId)),
+  requestCommand: protectedProcedure
+    .input(z.object({ deviceId, kind: z.enum(commandKindEnum.enumValues), payload: z.record(z.string(), z.unknown()).optional() }))
+    .mutation(({ ctx, input }) =>
+      requestCommand(
+        ctx.db,
+        { kind: "owner", userId: ctx.user.id, authTime: ctx.session.authTime },
+        input.deviceId,
+        { kind: input.kind, payload: input.payload },
+        { ip: ctx.ip, userAgent: ctx.userAgent },
+        { passcodeKey: authSecret() },
+      ),
+    ),
+  cancelCommand: protectedProcedure
+    .input(z.object({ commandId: z.uuid() }))
+    .mutation(({ ctx, input }) =>
+      cancelCommand(ctx.db, { kind: "owner", userId: ctx.user.id, authTime: ctx.session.authTime }, input.commandId, { ip: ctx.ip, userAgent: ctx.userAgent }),
+    ),
+  revealPasscode: protectedProcedure
+    .input(z.object({ commandId: z.uuid() }))
+    .mutation(({ ctx, input }) => revealPasscode(ctx.db, ctx.user.id, input.commandId, { ip: ctx.ip, userAgent: ctx.userAgent }, { passcodeKey: authSecret() })),
+  reportNotMe: protectedProcedure
+    .input(z.object({ deviceId }))
+    .mutation(({ ctx, input }) => reportNotMe(ctx.db, ctx.user.id, input.deviceId, { ip: ctx.ip, userAgent: ctx.userAgent })),
+});
