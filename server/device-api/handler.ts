@@ -11,8 +11,9 @@ export type DeviceRequestContext = { db: Db; meta: RequestMeta };
 
 // Per address across all device endpoints: generous for NAT'd offices, tight for floods.
 export const addressRule: RateLimitRule = { limit: 600, windowSeconds: 60 };
-// Per device: a healthy agent checks in every few minutes; this leaves room for bursts.
-export const deviceRule: RateLimitRule = { limit: 120, windowSeconds: 60 };
+// Per device: a healthy agent checks in every few minutes, but a burst of commands costs a
+// check-in and a result each; this leaves room for 150 commands a minute.
+export const deviceRule: RateLimitRule = { limit: 300, windowSeconds: 60 };
 
 /** Counts one request against a limit; over it, a 429 with Retry-After. */
 export async function enforceRateLimit(db: Db, key: string, rule: RateLimitRule): Promise<void> {
