@@ -18,6 +18,8 @@ const rawSchema = z.object({
   WARD_DEMO: flag.optional(),
   WARD_LOCAL_ACCOUNTS: flag.optional(),
   WARD_TRUST_PROXY: flag.default(false),
+  WARD_DEVICE_REQUESTS_PER_ADDRESS: z.coerce.number().int().min(1).max(1_000_000).default(600),
+  WARD_ENROLLMENTS_PER_ADDRESS: z.coerce.number().int().min(1).max(1_000_000).default(60),
   AUTH_SECRET: z.string().min(32, "must be at least 32 characters (e.g. `openssl rand -base64 32`)").optional(),
   NEXTAUTH_URL: z.url({ protocol: /^https?$/, error: "must be an http(s) URL such as https://ward.example.com" }).optional(),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
@@ -35,6 +37,10 @@ export type Env = {
   demo: boolean;
   localAccounts: boolean;
   trustProxy: boolean;
+  /** Device API requests per minute from one address (offices behind one NAT share it). */
+  deviceRequestsPerAddress: number;
+  /** Enrollment attempts per 10 minutes from one address (codes cannot be guessed at that rate). */
+  enrollmentsPerAddress: number;
   authSecret: string | undefined;
   authUrl: string;
   port: number;
@@ -95,6 +101,8 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     demo,
     localAccounts,
     trustProxy: raw.WARD_TRUST_PROXY,
+    deviceRequestsPerAddress: raw.WARD_DEVICE_REQUESTS_PER_ADDRESS,
+    enrollmentsPerAddress: raw.WARD_ENROLLMENTS_PER_ADDRESS,
     authSecret: raw.AUTH_SECRET,
     authUrl: (raw.NEXTAUTH_URL ?? `http://localhost:${raw.PORT}`).replace(/\/$/, ""),
     port: raw.PORT,

@@ -40,6 +40,18 @@ export default defineConfig({
           hookTimeout: 120_000,
         },
       },
+      {
+        extends: true,
+        test: {
+          // Only run by `npm run bench` (not part of `npm test`): figures go to bench-results/.
+          name: "bench",
+          include: ["test/bench/**/*.bench.test.ts"],
+          globalSetup: ["test/support/db-global-setup.ts", "test/support/build-global-setup.ts"],
+          fileParallelism: false,
+          testTimeout: 600_000,
+          hookTimeout: 120_000,
+        },
+      },
     ],
   },
 });

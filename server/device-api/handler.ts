@@ -9,8 +9,6 @@ import { deviceErrorResponse } from "./errors";
 
 export type DeviceRequestContext = { db: Db; meta: RequestMeta };
 
-// Per address across all device endpoints: generous for NAT'd offices, tight for floods.
-export const addressRule: RateLimitRule = { limit: 600, windowSeconds: 60 };
 // Per device: a healthy agent checks in every few minutes, but a burst of commands costs a
 // check-in and a result each; this leaves room for 150 commands a minute.
 export const deviceRule: RateLimitRule = { limit: 300, windowSeconds: 60 };
@@ -35,7 +33,8 @@ export function deviceRoute<P>(handler: (request: Request, ctx: DeviceRequestCon
         ip: clientIp(request.headers, env().trustProxy),
         userAgent: request.headers.get("user-agent")?.slice(0, 512) ?? null,
       };
-      await enforceRateLimit(db, `device-ip:${meta.ip ?? "unknown"}`, addressRule);
+      // Per address across all device endpoints (WARD_DEVICE_REQUESTS_PER_ADDRESS a minute).
+      await enforceRateLimit(db, `device-ip:${meta.ip ?? "unknown"}`, { limit: env().deviceRequestsPerAddress, windowSeconds: 60 });
       return await handler(request, { db, meta }, await route.params);
     } catch (error) {
       return deviceErrorResponse(error);

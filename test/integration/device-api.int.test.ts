@@ -1,3 +1,7 @@
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_PASSWORD } from "@/server/demo/accounts";
 import { startApp, type AppServer } from "../support/app-server";
@@ -28,8 +32,15 @@ async function trpc<T>(client: HttpClient, path: string, input: unknown, method:
   return body.result!.data.json;
 }
 
-async function newCode(): Promise<string> {
-  return (await trpc<{ code: string }>(owner, "enrollment.createCode", { ownership: "personal" })).code;
+async function newCode(client = owner): Promise<string> {
+  return (await trpc<{ code: string }>(client, "enrollment.createCode", { ownership: "personal" })).code;
+}
+
+async function signIn(email: string): Promise<HttpClient> {
+  const client = new HttpClient();
+  const { csrfToken } = (await (await client.request(`${app.url}/api/auth/csrf`)).json()) as { csrfToken: string };
+  await client.form(`${app.url}/api/auth/callback/credentials`, { csrfToken, email, password: DEMO_PASSWORD, json: "true" });
+  return client;
 }
 
 async function enrolledDevice(): Promise<SimulatedDevice> {
@@ -49,9 +60,7 @@ async function until(check: () => boolean, timeoutMs = 10_000): Promise<void> {
 
 beforeAll(async () => {
   app = await startApp();
-  owner = new HttpClient();
-  const { csrfToken } = (await (await owner.request(`${app.url}/api/auth/csrf`)).json()) as { csrfToken: string };
-  await owner.form(`${app.url}/api/auth/callback/credentials`, { csrfToken, email: "sam.taylor@ward.example", password: DEMO_PASSWORD, json: "true" });
+  owner = await signIn("sam.taylor@ward.example");
 });
 afterAll(async () => {
   for (const device of devices) device.stop();
@@ -142,6 +151,33 @@ describe("device protocol over HTTP", () => {
 
     const unknownCommand = await first.reportResult(crypto.randomUUID(), "completed").catch((e: unknown) => e);
     expect((unknownCommand as ProtocolError).status).toBe(404);
+  });
+
+  it("runs the simulator CLI as a user would: enroll, obey a pushed command, forget itself on retire", async () => {
+    // Maria (demo data) has not accepted the terms yet: she does, through the API, before enrolling.
+    const maria = await signIn("maria.lopez@ward.example");
+    const pending = await trpc<{ current: { id: string }; mustAccept: boolean }[]>(maria, "terms.mine", undefined, "query");
+    for (const terms of pending.filter((t) => t.mustAccept)) await trpc(maria, "terms.accept", { versionId: terms.current.id });
+    const stateFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "ward-sim-")), "device.json");
+    const cli = spawn(path.resolve("node_modules/.bin/tsx"), ["test/simulator/cli.ts", "enroll", "--code", await newCode(maria), "--server", app.url, "--platform", "ios", "--os", "17.5", "--model", "iPhone 15", "--state", stateFile, "--interval", "3600"], { stdio: ["ignore", "pipe", "pipe"] });
+    let output = "";
+    cli.stdout.on("data", (chunk) => (output += chunk));
+    cli.stderr.on("data", (chunk) => (output += chunk));
+    const exited = new Promise<number | null>((resolve) => cli.once("exit", resolve));
+    try {
+      await until(() => output.includes("state saved"), 20_000);
+      const saved = JSON.parse(fs.readFileSync(stateFile, "utf8")) as { deviceId: string; secret: string };
+      expect(saved.secret.length).toBeGreaterThan(30);
+      await new Promise((r) => setTimeout(r, 300));
+      await trpc(maria, "devices.requestCommand", { deviceId: saved.deviceId, kind: "sync" });
+      await until(() => output.includes("synced"), 10_000);
+      await trpc(maria, "devices.requestCommand", { deviceId: saved.deviceId, kind: "retire" });
+      expect(await exited).toBe(0);
+      expect(output).toMatch(/retiring: removing company data/);
+      expect(fs.existsSync(stateFile)).toBe(false);
+    } finally {
+      cli.kill("SIGTERM");
+    }
   });
 
   it("serves an OpenAPI document generated from the request schemas", async () => {

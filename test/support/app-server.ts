@@ -4,6 +4,7 @@ import net from "node:net";
 import path from "node:path";
 import { openDatabase } from "@/db/client";
 import { seedDemo } from "@/db/seed/demo";
+import type { Db } from "@/db/types";
 import { bootstrapDatabase } from "@/server/bootstrap";
 import { createEmptyPostgresDatabase } from "./test-db";
 
@@ -38,7 +39,14 @@ export async function freePort(): Promise<number> {
  * the way `npm start` does, before the server opens it.
  */
 export async function startApp(
-  options: { seed?: boolean; port?: number; env?: Record<string, string>; keepDataDir?: boolean } = {},
+  options: {
+    seed?: boolean;
+    port?: number;
+    env?: Record<string, string>;
+    keepDataDir?: boolean;
+    /** Extra setup on the database before the server opens it (the embedded one is single-process). */
+    prepare?: (db: Db) => Promise<void>;
+  } = {},
 ): Promise<AppServer> {
   const port = options.port ?? (await freePort());
   const url = `http://127.0.0.1:${port}`;
@@ -47,6 +55,7 @@ export async function startApp(
   const database = await openDatabase(postgresDb ? { url: postgresDb.url } : { dataDir });
   await bootstrapDatabase(database);
   if (options.seed ?? true) await seedDemo(database.db);
+  await options.prepare?.(database.db);
   await database.close();
 
   let output = "";
