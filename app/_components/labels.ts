@@ -1,12 +1,6 @@
 /** Human words for stored states, shared by every screen. */
-export const platformLabels: Record<string, string> = {
-  ios: "iOS",
-  ipados: "iPadOS",
-  android: "Android",
-  windows: "Windows",
-  macos: "macOS",
-  linux: "Linux",
-};
+export { platformLabels } from "@/server/devices/platform-labels";
+
 
 export const complianceLabels: Record<string, string> = {
   unknown: "Checking compliance",

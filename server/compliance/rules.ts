@@ -4,6 +4,8 @@
  * portal and the tests all agree on the same answer.
  */
 import type { complianceRules, DeviceInventory, devices } from "@/db/schema";
+import { compareOsVersions, isOsVersion } from "../devices/os-version";
+import { platformLabels } from "../devices/platform-labels";
 
 export type Platform = (typeof devices.$inferSelect)["platform"];
 export type RuleKind = (typeof complianceRules.$inferSelect)["kind"];
@@ -12,44 +14,12 @@ export type RuleInput = { kind: RuleKind; value: string };
 export type RuleEvaluation = { status: RuleStatus; reportedValue: string | null; expected: string };
 export type Remediation = { builtIn: string; admin: string | null };
 
-const platformNames: Record<Platform, string> = {
-  ios: "iOS",
-  ipados: "iPadOS",
-  android: "Android",
-  windows: "Windows",
-  macos: "macOS",
-  linux: "Linux",
-};
-
 export function platformName(platform: Platform): string {
-  return platformNames[platform];
+  return platformLabels[platform];
 }
 
 // Jailbreak / root detection only exists on mobile agents; desktop agents never report it.
 const mobile = (platform: Platform) => platform === "ios" || platform === "ipados" || platform === "android";
-
-/**
- * Leading dotted numbers of a version ("17.4.1", "10.0.22631.3447", "22.04.3 LTS" -> [22, 4, 3]).
- * Null when there is none, so an unreadable version is "unknown" rather than a guess.
- */
-function versionParts(version: string): number[] | null {
-  const match = /^v?(\d+(?:\.\d+)*)/i.exec(version.trim());
-  return match ? match[1]!.split(".").map(Number) : null;
-}
-
-/**
- * -1 | 0 | 1, numerically per part, missing parts count as 0 ("17.4" == "17.4.0" < "17.4.1",
- * "10" > "9"). Every supported platform uses dotted numeric versions (Windows compares its build
- * numbers the same way), so the platform does not change the order today; it is kept in the
- * signature to match server/devices/os-version.ts, which did not exist when this was written.
- */
-function compareOsVersions(_platform: Platform, a: number[], b: number[]): -1 | 0 | 1 {
-  for (let i = 0; i < Math.max(a.length, b.length); i++) {
-    const diff = (a[i] ?? 0) - (b[i] ?? 0);
-    if (diff !== 0) return diff < 0 ? -1 : 1;
-  }
-  return 0;
-}
 
 /** A rule whose value is not "true" is switched off ("passcode_required: false"), as in the seed. */
 const required = (rule: RuleInput) => rule.value.trim().toLowerCase() === "true";
@@ -87,10 +57,9 @@ export function evaluateRule(
 
   if (rule.kind === "os_min_version" || rule.kind === "os_max_version") {
     const reported = device.osVersion?.trim() || null;
-    const have = reported ? versionParts(reported) : null;
-    const want = versionParts(rule.value);
-    if (!have || !want) return result("unknown", reported);
-    const order = compareOsVersions(platform, have, want);
+    // An unreadable version is "unknown" rather than a guess.
+    if (!reported || !isOsVersion(reported) || !isOsVersion(rule.value)) return result("unknown", reported);
+    const order = compareOsVersions(platform, reported, rule.value);
     const ok = rule.kind === "os_min_version" ? order >= 0 : order <= 0;
     return result(ok ? "compliant" : "noncompliant", reported);
   }

@@ -1,20 +1,12 @@
 import { z } from "zod";
 import { platformEnum } from "@/db/schema/enums";
-import { OS_VERSION_PATTERN, type Platform } from "./os-version";
+import { OS_VERSION_PATTERN } from "./os-version";
 
 /**
  * What a device says about itself at enrollment (facts) and at each check-in (inventory). One
  * schema for the service, the device HTTP API and its OpenAPI document, so they cannot drift.
  */
 
-export const platformLabels: Record<Platform, string> = {
-  ios: "iOS",
-  ipados: "iPadOS",
-  android: "Android",
-  windows: "Windows",
-  macos: "macOS",
-  linux: "Linux",
-};
 
 // Agents often send "" for a fact they do not know; accepted here and stored as null.
 const optionalText = (max: number) => z.string().trim().max(max, `Send at most ${max} characters.`).optional();

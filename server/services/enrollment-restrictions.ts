@@ -1,7 +1,7 @@
 import { and, asc, count, desc, eq, gte, inArray, notInArray, or, sql } from "drizzle-orm";
 import { devices, enrollmentRestrictionGroups, enrollmentRestrictionPlatforms, enrollmentRestrictions, groupMembers } from "@/db/schema";
 import type { Db } from "@/db/types";
-import { platformLabels } from "../devices/device-facts";
+import { platformLabels } from "../devices/platform-labels";
 import { compareOsVersions, type Platform } from "../devices/os-version";
 import { AppError } from "../errors";
 import type { Ownership } from "./enrollment-codes";
