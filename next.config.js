@@ -29,6 +29,8 @@ const securityHeaders = [
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
+  // WARD_DIST_DIR lets parallel checkouts or test runs build side by side without clobbering .next.
+  distDir: process.env.WARD_DIST_DIR || ".next",
   poweredByHeader: false,
   reactStrictMode: true,
   // PGlite loads its WebAssembly and data files from node_modules at run time; postgres.js and

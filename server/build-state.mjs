@@ -21,7 +21,7 @@ function newestMtime(entry) {
 export function buildIsStale(root) {
   let built;
   try {
-    built = fs.statSync(path.join(root, ".next", "BUILD_ID")).mtimeMs;
+    built = fs.statSync(path.join(root, process.env.WARD_DIST_DIR || ".next", "BUILD_ID")).mtimeMs;
   } catch {
     return true;
   }

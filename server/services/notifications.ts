@@ -1,5 +1,6 @@
+import { and, desc, eq, inArray, isNull } from "drizzle-orm";
 import { notifications } from "@/db/schema";
-import type { Tx } from "@/db/types";
+import type { Db, Tx } from "@/db/types";
 
 export type NotificationKind = "device_enrolled" | "device_noncompliant" | "command_finished" | "command_failed" | "ticket_reply";
 
@@ -13,4 +14,22 @@ export async function notify(
   notification: { kind: NotificationKind; title: string; body: string; link?: string; data?: Record<string, unknown> },
 ): Promise<void> {
   await tx.insert(notifications).values({ userId, ...notification });
+}
+
+export async function unreadNotificationCount(db: Db, userId: string): Promise<number> {
+  return db.$count(notifications, and(eq(notifications.userId, userId), isNull(notifications.readAt)));
+}
+
+export async function listNotifications(db: Db, userId: string, limit = 50) {
+  return db.select().from(notifications).where(eq(notifications.userId, userId)).orderBy(desc(notifications.createdAt)).limit(limit);
+}
+
+/** Marks some (or all) of the user's notifications read; others' ids are ignored. */
+export async function markNotificationsRead(db: Db, userId: string, ids: string[] | "all"): Promise<number> {
+  const rows = await db
+    .update(notifications)
+    .set({ readAt: new Date() })
+    .where(and(eq(notifications.userId, userId), isNull(notifications.readAt), ids === "all" ? undefined : inArray(notifications.id, ids)))
+    .returning({ id: notifications.id });
+  return rows.length;
 }

@@ -6,6 +6,8 @@ import type { Context } from "./context";
 
 const t = initTRPC.context<Context>().create({
   transformer: superjson,
+  // Live subscriptions (SSE): a ping keeps proxies from closing an idle stream; clients reconnect.
+  sse: { ping: { enabled: true, intervalMs: 15_000 }, client: { reconnectAfterInactivityMs: 40_000 } },
   errorFormatter({ shape, error }) {
     const cause = error.cause;
     const internal = error.code === "INTERNAL_SERVER_ERROR";

@@ -1,15 +1,21 @@
 import { createCallerFactory, router } from "./init";
 import { devicesRouter } from "./routers/devices";
 import { enrollmentRouter } from "./routers/enrollment";
+import { liveRouter } from "./routers/live";
 import { meRouter } from "./routers/me";
+import { notificationsRouter } from "./routers/notifications";
 import { staffRouter } from "./routers/staff";
 import { termsRouter } from "./routers/terms";
+import { ticketsRouter } from "./routers/tickets";
 
 export const appRouter = router({
   me: meRouter,
   terms: termsRouter,
   enrollment: enrollmentRouter,
   devices: devicesRouter,
+  live: liveRouter,
+  notifications: notificationsRouter,
+  tickets: ticketsRouter,
   staff: staffRouter,
 });
 

@@ -33,7 +33,7 @@ describeWithBrowser("portal in a real browser", () => {
     const page = await signIn("sam.taylor@ward.example");
     await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toBe("Hello, Sam Taylor");
     const devices = page.getByRole("region", { name: "My devices" }).getByRole("listitem");
-    const names = await devices.locator("p.font-medium").allTextContents();
+    const names = await devices.getByRole("link").allTextContents();
     expect(names).toEqual(expect.arrayContaining(["Sam's iPhone", "Sam's ThinkPad"]));
     // Nothing overflows sideways at phone width.
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
