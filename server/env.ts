@@ -19,6 +19,7 @@ const rawSchema = z.object({
   WARD_LOCAL_ACCOUNTS: flag.optional(),
   WARD_TRUST_PROXY: flag.default(false),
   WARD_DEVICE_REQUESTS_PER_ADDRESS: z.coerce.number().int().min(1).max(1_000_000).default(600),
+  WARD_STEP_UP_SECONDS: z.coerce.number().int().min(1).max(86_400).default(300),
   WARD_ENROLLMENTS_PER_ADDRESS: z.coerce.number().int().min(1).max(1_000_000).default(60),
   AUTH_SECRET: z.string().min(32, "must be at least 32 characters (e.g. `openssl rand -base64 32`)").optional(),
   NEXTAUTH_URL: z.url({ protocol: /^https?$/, error: "must be an http(s) URL such as https://ward.example.com" }).optional(),
@@ -41,6 +42,8 @@ export type Env = {
   deviceRequestsPerAddress: number;
   /** Enrollment attempts per 10 minutes from one address (codes cannot be guessed at that rate). */
   enrollmentsPerAddress: number;
+  /** How recent an interactive sign-in must be for wipe, retire and passcode reset. */
+  stepUpSeconds: number;
   authSecret: string | undefined;
   authUrl: string;
   port: number;
@@ -103,6 +106,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     trustProxy: raw.WARD_TRUST_PROXY,
     deviceRequestsPerAddress: raw.WARD_DEVICE_REQUESTS_PER_ADDRESS,
     enrollmentsPerAddress: raw.WARD_ENROLLMENTS_PER_ADDRESS,
+    stepUpSeconds: raw.WARD_STEP_UP_SECONDS,
     authSecret: raw.AUTH_SECRET,
     authUrl: (raw.NEXTAUTH_URL ?? `http://localhost:${raw.PORT}`).replace(/\/$/, ""),
     port: raw.PORT,

@@ -123,7 +123,7 @@ export async function requestCommand(
   deviceId: string,
   request: CommandRequest,
   meta: RequestMeta,
-  opts: { passcodeKey: string; now?: Date },
+  opts: { passcodeKey: string; now?: Date; stepUpMaxAgeSeconds?: number },
 ): Promise<CommandView> {
   const now = opts.now ?? new Date();
   const reason = staffReason(requester);
@@ -144,8 +144,9 @@ export async function requestCommand(
       if (DESTRUCTIVE_KINDS.includes(kind) && active.some((c) => DESTRUCTIVE_KINDS.includes(c.kind))) throw destructiveConflict();
       const capability = capabilityFor(device, active, kind);
       if (!capability.allowed) throw new AppError("UNPROCESSABLE", capability.reason, { reason: capability.code, kind });
-      if (requester.kind === "owner" && RISKY_KINDS.includes(kind) && now.getTime() / 1000 - requester.authTime > STEP_UP_MAX_AGE_SECONDS) {
-        throw new AppError("STEP_UP_REQUIRED", "Sign in again to confirm it is you.", { maxAgeSeconds: STEP_UP_MAX_AGE_SECONDS });
+      const maxAge = opts.stepUpMaxAgeSeconds ?? STEP_UP_MAX_AGE_SECONDS;
+      if (requester.kind === "owner" && RISKY_KINDS.includes(kind) && now.getTime() / 1000 - requester.authTime > maxAge) {
+        throw new AppError("STEP_UP_REQUIRED", "Sign in again to confirm it is you.", { maxAgeSeconds: maxAge });
       }
       // Android sets a temporary passcode the server chooses; iOS and iPadOS clear theirs instead.
       const temporary = kind === "reset_passcode" && device.platform === "android";

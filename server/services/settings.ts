@@ -3,18 +3,21 @@ import { z } from "zod";
 import { settings } from "@/db/schema";
 import type { Db } from "@/db/types";
 
+// Only web links: a "javascript:" URL in an href or src would run script in every portal page.
+const webUrl = z.url({ protocol: /^https?$/ });
+
 /** Branding (F11) and support contact (F9), validated on read so a bad row never breaks a page. */
 export const brandingSchema = z.object({
   organizationName: z.string().trim().min(1).max(80).catch("Ward"),
   themeColor: z.string().regex(/^#[0-9a-fA-F]{6}$/).catch("#0f62fe"),
-  logoUrl: z.string().url().nullable().catch(null),
-  privacyUrl: z.string().url().nullable().catch(null),
+  logoUrl: webUrl.nullable().catch(null),
+  privacyUrl: webUrl.nullable().catch(null),
 });
 export const supportSchema = z.object({
   email: z.string().email().nullable().catch(null),
   phone: z.string().max(40).nullable().catch(null),
   hours: z.string().max(120).nullable().catch(null),
-  url: z.string().url().nullable().catch(null),
+  url: webUrl.nullable().catch(null),
 });
 
 export type Branding = z.infer<typeof brandingSchema> & { themeText: "#ffffff" | "#000000"; themeStrong: string };
