@@ -9,6 +9,8 @@ export const users = pgTable(
     email: text("email").notNull(),
     name: text("name").notNull(),
     phone: text("phone"),
+    // Digits only, so "+44 20 7946 0811" is found by "79460811"; kept by Postgres itself.
+    phoneDigits: text("phone_digits").generatedAlwaysAs(sql`regexp_replace(phone, '\\D', '', 'g')`),
     department: text("department"),
     region: text("region"),
     status: userStatusEnum("status").notNull().default("active"),
@@ -24,7 +26,7 @@ export const users = pgTable(
     // Trigram indexes serve the help desk's fuzzy and prefix search (F14).
     index("users_name_trgm_idx").using("gin", sql`lower(${t.name}) gin_trgm_ops`),
     index("users_email_trgm_idx").using("gin", sql`lower(${t.email}) gin_trgm_ops`),
-    index("users_phone_trgm_idx").using("gin", sql`${t.phone} gin_trgm_ops`),
+    index("users_phone_digits_trgm_idx").using("gin", sql`${t.phoneDigits} gin_trgm_ops`),
     index("users_status_idx").on(t.status),
   ],
 );
