@@ -42,13 +42,15 @@ export function StepUpProvider({ email, provider, oidcName, children }: { email:
 
   async function confirm(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const password = String(new FormData(event.currentTarget).get("password") ?? "");
+    // Kept before the await: React clears event.currentTarget once the handler yields.
+    const form = event.currentTarget;
+    const password = String(new FormData(form).get("password") ?? "");
     if (!password) return setError("Enter your password.");
     setPending(true);
     const result = await signIn("credentials", { email, password, redirect: false }).catch(() => null);
     setPending(false);
     if (!result || result.error) return setError(result?.error && result.error !== "CredentialsSignin" ? result.error : "That password is not right. Try again.");
-    event.currentTarget.reset();
+    form.reset();
     finish(true);
   }
 

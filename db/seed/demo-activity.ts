@@ -209,7 +209,7 @@ async function seedNotifications(ctx: SeedContext, fleet: Fleet, ticketIds: Map<
       kind: "ticket_reply",
       title: "Diego Ramos replied to your ticket",
       body: "The device had not checked in since the update. I sent a sync and it now reports compliant.",
-      link: `/tickets/${ticketIds.get("maria-compliance")}`,
+      link: `/help/${ticketIds.get("maria-compliance")}`,
       data: { ticketId: ticketIds.get("maria-compliance") },
       createdAt: ago(3 * DAY),
     },

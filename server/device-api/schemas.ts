@@ -27,7 +27,7 @@ export const enrollAnswerSchema = z.object({
 export const deliveredCommandSchema = z.object({
   id: z.uuid(),
   kind: z.enum(commandKindEnum.enumValues),
-  payload: z.record(z.string(), z.unknown()).describe("lock: {message?, phone?}; rename: {name}; reset_passcode: {temporaryPasscode?}."),
+  payload: z.record(z.string(), z.unknown()).describe("lock: {message?, phone?}; rename: {name}; reset_passcode: {mode: temporary, passcode} on Android or {mode: clear} on iOS."),
   expiresAt: z.iso.datetime(),
 });
 

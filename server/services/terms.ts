@@ -107,3 +107,27 @@ export async function acceptTerms(db: Db, userId: string, versionId: string, met
     return { acceptedAt: row!.acceptedAt, alreadyAccepted: !inserted };
   });
 }
+
+export type TermsAcceptanceRecord = { versionId: string; termsName: string; title: string; version: number; acceptedAt: Date };
+
+/**
+ * What the user accepted and when, newest first ("what you accepted and when", DESIGN F2).
+ * termsForUser keeps only the latest acceptance per document; this keeps every one, including
+ * versions and documents that no longer apply to the user, since they still accepted them.
+ */
+export async function termsAcceptanceHistory(db: Db, userId: string, limit = 50): Promise<TermsAcceptanceRecord[]> {
+  return db
+    .select({
+      versionId: termsVersions.id,
+      termsName: terms.name,
+      title: termsVersions.title,
+      version: termsVersions.version,
+      acceptedAt: termsAcceptances.acceptedAt,
+    })
+    .from(termsAcceptances)
+    .innerJoin(termsVersions, eq(termsVersions.id, termsAcceptances.termsVersionId))
+    .innerJoin(terms, eq(terms.id, termsVersions.termsId))
+    .where(eq(termsAcceptances.userId, userId))
+    .orderBy(desc(termsAcceptances.acceptedAt), desc(termsVersions.version))
+    .limit(limit);
+}

@@ -107,7 +107,7 @@ export class SimulatedDevice {
         this.log("lost mode off");
         break;
       case "reset_passcode":
-        this.state.passcode = typeof payload.temporaryPasscode === "string" ? payload.temporaryPasscode : null;
+        this.state.passcode = typeof payload.passcode === "string" ? payload.passcode : null;
         this.inventory.passcodeSet = this.state.passcode !== null;
         this.log(this.state.passcode ? "passcode reset to a temporary one" : "passcode cleared");
         break;

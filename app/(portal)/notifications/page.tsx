@@ -1,0 +1,17 @@
+import type { Metadata } from "next";
+import { serverApi } from "@/server/trpc/server-caller";
+import { PageTitle } from "../../_components/ui/card";
+import { NotificationList } from "./_components/notification-list";
+
+export const metadata: Metadata = { title: "Notifications" };
+
+export default async function NotificationsPage() {
+  const api = await serverApi();
+  const [notifications, requests] = await Promise.all([api.notifications.list(), api.tickets.mine()]);
+  return (
+    <div>
+      <PageTitle description="New devices on your account, devices that need attention, finished actions and replies from IT support.">Notifications</PageTitle>
+      <NotificationList initial={notifications} initialRequests={requests} />
+    </div>
+  );
+}
