@@ -1,4 +1,5 @@
 import type { Db } from "@/db/types";
+import type { UserSignalHub } from "../realtime/user-signals";
 
 export type SessionInfo = { userId: string; authTime: number };
 
@@ -8,8 +9,16 @@ export type Context = {
   session: SessionInfo | null;
   ip: string | null;
   userAgent: string | null;
+  /** Live updates for subscriptions; the HTTP handler passes the process's hub, tests their own. */
+  userSignals: (() => Promise<UserSignalHub>) | null;
 };
 
-export function createContext(input: { db: Db; session?: SessionInfo | null; ip?: string | null; userAgent?: string | null }): Context {
-  return { db: input.db, session: input.session ?? null, ip: input.ip ?? null, userAgent: input.userAgent ?? null };
+export function createContext(input: {
+  db: Db;
+  session?: SessionInfo | null;
+  ip?: string | null;
+  userAgent?: string | null;
+  userSignals?: () => Promise<UserSignalHub>;
+}): Context {
+  return { db: input.db, session: input.session ?? null, ip: input.ip ?? null, userAgent: input.userAgent ?? null, userSignals: input.userSignals ?? null };
 }

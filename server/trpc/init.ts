@@ -31,13 +31,15 @@ export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
 export const middleware = t.middleware;
 
-/** Turns the domain error into the tRPC code it maps to (server/errors.ts), once, for every procedure. */
+/** The domain error as the tRPC error it maps to (server/errors.ts); anything else unchanged. */
+export function toTRPCError(error: unknown): unknown {
+  return isAppError(error) ? new TRPCError({ code: error.trpcCode, message: error.message, cause: error }) : error;
+}
+
+/** Applies that mapping once for every procedure. */
 const domainErrors = t.middleware(async ({ next }) => {
   const result = await next();
-  if (!result.ok && isAppError(result.error.cause)) {
-    const cause = result.error.cause as AppError;
-    throw new TRPCError({ code: cause.trpcCode, message: cause.message, cause });
-  }
+  if (!result.ok && isAppError(result.error.cause)) throw toTRPCError(result.error.cause as AppError);
   return result;
 });
 

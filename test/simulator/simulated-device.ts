@@ -1,7 +1,8 @@
 import { ProtocolClient, ProtocolError, type CheckInAnswer, type DeliveredCommand, type DeviceFacts, type Inventory } from "./protocol-client";
 
 export type DeviceLog = (line: string) => void;
-export type DeviceStats = { checkIns: number; commands: number; commandLatenciesMs: number[]; errors: number };
+/** `reported`: results the server has accepted (a command is finished there only then). */
+export type DeviceStats = { checkIns: number; commands: number; reported: number; commandLatenciesMs: number[]; errors: number };
 
 /**
  * One simulated device: enrolls, holds the push channel, checks in on its interval and at once
@@ -9,7 +10,7 @@ export type DeviceStats = { checkIns: number; commands: number; commandLatencies
  */
 export class SimulatedDevice {
   readonly client: ProtocolClient;
-  readonly stats: DeviceStats = { checkIns: 0, commands: 0, commandLatenciesMs: [], errors: 0 };
+  readonly stats: DeviceStats = { checkIns: 0, commands: 0, reported: 0, commandLatenciesMs: [], errors: 0 };
   readonly received: DeliveredCommand[] = [];
   state = { locked: false, lostMessage: null as string | null, passcode: "set" as string | null, name: "", gone: false };
   deviceId: string | null = null;
@@ -128,6 +129,7 @@ export class SimulatedDevice {
         return;
     }
     await this.client.reportResult(command.id, "completed", result);
+    this.stats.reported++;
     if (command.kind === "retire" || command.kind === "wipe") this.stop();
   }
 

@@ -4,6 +4,7 @@ import { getDb } from "@/server/db";
 import { env } from "@/server/env";
 import { clientIp } from "@/server/http/client-ip";
 import { isSameOrigin } from "@/server/http/same-origin";
+import { userSignalHub } from "@/server/realtime/hub";
 import { createContext } from "@/server/trpc/context";
 import { appRouter } from "@/server/trpc/root";
 
@@ -22,6 +23,7 @@ async function handler(request: Request) {
         session: await currentSession(),
         ip: clientIp(request.headers, env().trustProxy),
         userAgent: request.headers.get("user-agent")?.slice(0, 512) ?? null,
+        userSignals: userSignalHub,
       }),
     onError({ error, path }) {
       if (error.code === "INTERNAL_SERVER_ERROR") console.error(`tRPC ${path ?? "?"} failed:`, error.cause ?? error);
