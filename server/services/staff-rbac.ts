@@ -31,7 +31,8 @@ export async function listRoles(db: Db) {
       permissions: roles.permissions,
       builtIn: roles.builtIn,
       builtInKey: roles.builtInKey,
-      assignmentCount: sql<number>`(select count(*)::int from ${roleAssignments} where ${roleAssignments.roleId} = ${roles.id})`,
+      // Aliased: drizzle leaves columns unqualified here, and "role_id = id" would compare the subquery's own row.
+      assignmentCount: sql<number>`(select count(*)::int from role_assignments ra where ra.role_id = "roles"."id")`,
       createdAt: roles.createdAt,
       updatedAt: roles.updatedAt,
     })

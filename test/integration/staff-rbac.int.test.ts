@@ -70,6 +70,8 @@ describe("staff RBAC admin", () => {
     expect(list.filter((r) => r.builtIn).map((r) => r.name).sort()).toEqual(["Administrator", "Help Desk Operator", "Read Only Operator", "Role Administrator"]);
     expect(list.find((r) => r.id === role.id)).toMatchObject({ builtIn: false, assignmentCount: 0, permissions: ["tickets.read", "tickets.update"] });
     expect(await auditOf("role.created", role.id)).toMatchObject([{ actorKind: "staff", actorId: admin.id, details: { name: "Ticket Triage" } }]);
+    // Built-in roles in use count their assignments (the admin and role admin hold one each at least).
+    expect(list.find((r) => r.name === "Administrator")!.assignmentCount).toBeGreaterThanOrEqual(1);
     expect((await refusal(callerFor(admin.id).staff.rbac.createRole({ name: "ticket triage", permissions: ["users.read"] }))).code).toBe("CONFLICT");
   });
 

@@ -28,6 +28,9 @@ export async function signInAs(page: Page, app: AppServer, email: string, passwo
  */
 export async function expectAccessible(page: Page, label: string): Promise<void> {
   const problems: string[] = [];
+  // A live update re-renders the page (router.refresh), and Next streams <title> back in a moment
+  // later: check the settled page, not that instant.
+  await page.waitForFunction(() => document.title.trim().length > 0, undefined, { timeout: 5_000 });
   for (const colorScheme of ["light", "dark"] as const) {
     await page.emulateMedia({ colorScheme, reducedMotion: "reduce" });
     const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
