@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, inArray } from "drizzle-orm";
-import type { z } from "zod";
+import * as z from "zod/mini";
 import { devices, ticketEvents, tickets, ticketStatusEnum, type ticketPriorityEnum } from "@/db/schema";
 import type { Db, Tx } from "@/db/types";
 import { recordAudit } from "../audit/record";
@@ -21,8 +21,8 @@ const NOT_FOUND = "This request does not exist, or it is not yours.";
 // The requester sees the conversation and where it stands, never the help desk's internal notes.
 const VISIBLE_KINDS = ["comment", "status_change"] as const;
 
-function parse<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
-  const result = schema.safeParse(input);
+function parse<S extends z.ZodMiniType>(schema: S, input: unknown): z.output<S> {
+  const result = z.safeParse(schema, input);
   if (result.success) return result.data;
   throw new AppError("BAD_REQUEST", result.error.issues[0]?.message ?? "Check the form.", { fieldErrors: fieldErrorsOf(result.error) });
 }

@@ -1,8 +1,25 @@
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
-import { z, ZodError } from "zod";
 import { AppError, isAppError } from "../errors";
 import type { Context } from "./context";
+
+type Issue = { path?: readonly (PropertyKey | { key: PropertyKey })[]; message: string };
+
+/**
+ * Validation issues as {field: [messages]}, whichever schema library produced them (zod, zod/mini
+ * or any Standard Schema validator): they all carry `issues` with a path and a message.
+ */
+function fieldErrorsOf(cause: unknown): Record<string, string[]> | null {
+  const issues = (cause as { issues?: unknown } | undefined)?.issues;
+  if (!Array.isArray(issues)) return null;
+  const errors: Record<string, string[]> = {};
+  for (const issue of issues as Issue[]) {
+    const first = issue.path?.[0];
+    const key = String(typeof first === "object" && first !== null ? first.key : (first ?? ""));
+    (errors[key] ??= []).push(issue.message);
+  }
+  return errors;
+}
 
 const t = initTRPC.context<Context>().create({
   transformer: superjson,
@@ -21,7 +38,7 @@ const t = initTRPC.context<Context>().create({
         appCode: isAppError(cause) ? cause.code : null,
         details: isAppError(cause) ? (cause.details ?? null) : null,
         // Field errors the forms show beside each input.
-        fieldErrors: cause instanceof ZodError ? z.flattenError(cause).fieldErrors : null,
+        fieldErrors: fieldErrorsOf(cause),
       },
     };
   },

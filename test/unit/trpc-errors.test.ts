@@ -1,6 +1,7 @@
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { describe, expect, it, vi } from "vitest";
 import { z } from "zod";
+import * as mini from "zod/mini";
 import type { Db } from "@/db/types";
 import { AppError } from "@/server/errors";
 import { createContext } from "@/server/trpc/context";
@@ -11,6 +12,7 @@ import { publicProcedure } from "@/server/trpc/procedures";
 // error contract every Ward procedure inherits (no database is touched).
 const testRouter = router({
   rename: publicProcedure.input(z.object({ name: z.string().min(1, "Give the device a name").max(40, "40 characters at most") })).mutation(({ input }) => input.name),
+  renameMini: publicProcedure.input(mini.object({ name: mini.string().check(mini.minLength(1, "Give the device a name")) })).mutation(({ input }) => input.name),
   conflict: publicProcedure.mutation(() => {
     throw new AppError("CONFLICT", "A wipe is already pending for this device.", { commandId: "c1" });
   }),
@@ -36,6 +38,12 @@ describe("tRPC error contract", () => {
     const { status, error } = await call("rename", { name: "" });
     expect(status).toBe(400);
     expect(error.data.code).toBe("BAD_REQUEST");
+    expect(error.data.fieldErrors).toEqual({ name: ["Give the device a name"] });
+  });
+
+  it("returns zod/mini failures as field errors too", async () => {
+    const { status, error } = await call("renameMini", { name: "" });
+    expect(status).toBe(400);
     expect(error.data.fieldErrors).toEqual({ name: ["Give the device a name"] });
   });
 
