@@ -1,10 +1,13 @@
 import type { Metadata, Viewport } from "next";
+import { ServiceWorkerUpdates } from "./_components/pwa/service-worker";
 import { TrpcReactProvider } from "./_trpc/client";
 import "./globals.css";
 
 export const metadata: Metadata = {
   title: { default: "Ward", template: "%s · Ward" },
   description: "Your company devices, help and support.",
+  manifest: "/manifest.webmanifest",
+  icons: { icon: "/icons/icon-192.png", apple: "/icons/icon-192.png" },
 };
 
 export const viewport: Viewport = {
@@ -24,6 +27,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
           Skip to content
         </a>
         <TrpcReactProvider>{children}</TrpcReactProvider>
+        <ServiceWorkerUpdates />
       </body>
     </html>
   );

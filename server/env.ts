@@ -28,6 +28,11 @@ const rawSchema = z.object({
   OIDC_CLIENT_ID: z.string().min(1).optional(),
   OIDC_CLIENT_SECRET: z.string().min(1).optional(),
   OIDC_NAME: z.string().min(1).max(60).default("Single sign-on"),
+  SMTP_URL: z.url({ protocol: /^smtps?$/, error: "must be an smtp:// or smtps:// URL (e.g. smtp://user:pass@mail.example.com:587)" }).optional(),
+  SMTP_FROM: z.email("must be an e-mail address such as ward@example.com").optional(),
+  VAPID_PUBLIC_KEY: z.string().regex(/^[A-Za-z0-9_-]{80,100}$/, "must be the base64url public key from `npx web-push generate-vapid-keys`").optional(),
+  VAPID_PRIVATE_KEY: z.string().regex(/^[A-Za-z0-9_-]{40,50}$/, "must be the base64url private key from `npx web-push generate-vapid-keys`").optional(),
+  VAPID_SUBJECT: z.string().regex(/^(mailto:|https:\/\/)/, "must be a mailto: or https:// contact for push services").optional(),
 });
 
 export type Env = {
@@ -48,6 +53,12 @@ export type Env = {
   authUrl: string;
   port: number;
   oidc: { issuer: string; clientId: string; clientSecret: string; name: string } | null;
+  /** SMTP for e-mail notifications; without it (demo) the outbox is read on the demo mailbox page. */
+  smtpUrl: string | undefined;
+  smtpFrom: string;
+  /** Web push keys; null outside demo when unset (push off). Demo generates them in the data folder. */
+  vapid: { publicKey: string; privateKey: string } | null;
+  vapidSubject: string;
 };
 
 export class EnvError extends Error {
@@ -92,6 +103,9 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     raw.OIDC_ISSUER && raw.OIDC_CLIENT_ID && raw.OIDC_CLIENT_SECRET
       ? { issuer: raw.OIDC_ISSUER, clientId: raw.OIDC_CLIENT_ID, clientSecret: raw.OIDC_CLIENT_SECRET, name: raw.OIDC_NAME }
       : null;
+  if (!!raw.VAPID_PUBLIC_KEY !== !!raw.VAPID_PRIVATE_KEY) {
+    problems.push(`${raw.VAPID_PUBLIC_KEY ? "VAPID_PRIVATE_KEY" : "VAPID_PUBLIC_KEY"}: set both VAPID keys or neither`);
+  }
   if (!localAccounts && !oidc) {
     problems.push("OIDC_ISSUER: no way to sign in: configure OIDC_* or set WARD_LOCAL_ACCOUNTS=true");
   }
@@ -111,6 +125,10 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     authUrl: (raw.NEXTAUTH_URL ?? `http://localhost:${raw.PORT}`).replace(/\/$/, ""),
     port: raw.PORT,
     oidc,
+    smtpUrl: raw.SMTP_URL,
+    smtpFrom: raw.SMTP_FROM ?? "ward@localhost",
+    vapid: raw.VAPID_PUBLIC_KEY && raw.VAPID_PRIVATE_KEY ? { publicKey: raw.VAPID_PUBLIC_KEY, privateKey: raw.VAPID_PRIVATE_KEY } : null,
+    vapidSubject: raw.VAPID_SUBJECT ?? `mailto:${raw.SMTP_FROM ?? "ward@localhost"}`,
   };
 }
 

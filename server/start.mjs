@@ -15,7 +15,7 @@ function run(command, args) {
 
 if (buildIsStale(root)) {
   console.log("ward: building the app (first start or sources changed)…");
-  run(bin("next"), ["build"]);
+  run("npm", ["run", "build"]);
 }
 run(bin("tsx"), ["server/cli.ts", "prepare"]);
 

@@ -12,6 +12,7 @@ import { queryRows } from "@/db/rows";
 import type { Db } from "@/db/types";
 import { expireCommands } from "../services/command-delivery";
 import { sweepCompliance } from "./compliance-sweep";
+import { deliverOutbox } from "./deliver-outbox";
 
 /** A task does its work as of `now` and answers how many things it changed. */
 export type TaskFn = (db: Db, now: Date) => Promise<number>;
@@ -24,6 +25,8 @@ export type ScheduledTask = TaskFn | { name: string; run: TaskFn };
 export const defaultTasks: ScheduledTask[] = [
   { name: "compliance-sweep", run: sweepCompliance },
   { name: "expire-commands", run: expireCommands },
+  // E-mail and web push queued by notify(); `(db, now)` so the defaults come from the environment.
+  { name: "deliver-outbox", run: (db, now) => deliverOutbox(db, now) },
 ];
 
 export type SchedulerOptions = {

@@ -1,19 +1,50 @@
 import { and, desc, eq, inArray, isNull } from "drizzle-orm";
-import { notifications } from "@/db/schema";
+import { emailOutbox, notifications, pushSubscriptions, users } from "@/db/schema";
 import type { Db, Tx } from "@/db/types";
+import { env } from "../env";
+import { renderNotificationEmail } from "../notifications/email";
+import { channelEnabled } from "./notification-preferences";
+import { getBranding } from "./settings";
 
 export type NotificationKind = "device_enrolled" | "device_noncompliant" | "command_finished" | "command_failed" | "ticket_reply";
 
+export type NotifyOptions = {
+  /** Queue e-mail at all: SMTP configured or demo mode (demo mailbox). Defaults from the environment. */
+  emailEnabled?: boolean;
+  /** Public URL for links in e-mails; defaults to NEXTAUTH_URL. */
+  baseUrl?: string;
+};
+
 /**
- * Records an in-app notification in the caller's transaction, so it exists exactly when the change
- * that caused it does. E-mail and web push (a later issue) fan out from these rows.
+ * Records a notification in the caller's transaction, so it exists exactly when the change that
+ * caused it does, and fans it out in that same transaction (nothing is lost if the sender is down,
+ * nothing is sent for a change that rolled back):
+ * - e-mail: a rendered, branded row in email_outbox when the user's e-mail preference allows it;
+ * - web push: when allowed and the user has a subscription, data.push = "pending" on the
+ *   notification itself (no extra table); the deliver-outbox task sends it after commit and sets
+ *   "sent" / "failed" (server/jobs/deliver-outbox.ts).
  */
 export async function notify(
   tx: Tx,
   userId: string,
   notification: { kind: NotificationKind; title: string; body: string; link?: string; data?: Record<string, unknown> },
+  options: NotifyOptions = {},
 ): Promise<void> {
-  await tx.insert(notifications).values({ userId, ...notification });
+  const [user] = await tx.select({ email: users.email, status: users.status }).from(users).where(eq(users.id, userId));
+  // Departed or disabled people keep their in-app history but get nothing sent to them.
+  const reachable = user?.status === "active";
+  const push =
+    reachable &&
+    (await channelEnabled(tx, userId, notification.kind, "push")) &&
+    (await tx.$count(pushSubscriptions, eq(pushSubscriptions.userId, userId))) > 0;
+  const data = { ...notification.data, ...(push ? { push: "pending" } : {}) };
+  await tx.insert(notifications).values({ userId, ...notification, data });
+
+  const emailEnabled = options.emailEnabled ?? (!!env().smtpUrl || env().demo);
+  if (reachable && emailEnabled && (await channelEnabled(tx, userId, notification.kind, "email"))) {
+    const mail = renderNotificationEmail(await getBranding(tx), options.baseUrl ?? env().authUrl, { ...notification, data });
+    await tx.insert(emailOutbox).values({ userId, to: user.email, ...mail });
+  }
 }
 
 export async function unreadNotificationCount(db: Db, userId: string): Promise<number> {

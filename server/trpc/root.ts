@@ -2,6 +2,8 @@ import { createCallerFactory, router } from "./init";
 import { devicesRouter } from "./routers/devices";
 import { enrollmentRouter } from "./routers/enrollment";
 import { liveRouter } from "./routers/live";
+import { mailboxRouter } from "./routers/mailbox";
+import { notificationSettingsRouter } from "./routers/notification-settings";
 import { meRouter } from "./routers/me";
 import { notificationsRouter } from "./routers/notifications";
 import { staffRouter } from "./routers/staff";
@@ -16,6 +18,8 @@ export const appRouter = router({
   live: liveRouter,
   notifications: notificationsRouter,
   tickets: ticketsRouter,
+  notificationSettings: notificationSettingsRouter,
+  mailbox: mailboxRouter,
   staff: staffRouter,
 });
 

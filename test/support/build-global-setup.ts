@@ -14,7 +14,7 @@ export default function setup() {
   if (process.env.WARD_TEST_NO_BUILD === "1" || !buildIsStale(root)) return;
   const started = Date.now();
   console.log("test: building the app (next build)…");
-  const result = spawnSync(path.join(root, "node_modules/.bin/next"), ["build"], {
+  const result = spawnSync("npm", ["run", "build"], {
     cwd: root,
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
     encoding: "utf8",
