@@ -17,3 +17,13 @@ export const managementLabels: Record<string, string> = {
   wipe_pending: "Wipe pending",
   wiped: "Wiped",
 };
+
+/** A command's state, the same words for employees and the help desk. */
+export const commandStatusLabels: Record<"pending" | "sent" | "completed" | "failed" | "canceled" | "expired", string> = {
+  pending: "Pending",
+  sent: "Sent",
+  completed: "Done",
+  failed: "Failed",
+  canceled: "Canceled",
+  expired: "Expired",
+};

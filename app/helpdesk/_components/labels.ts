@@ -33,14 +33,7 @@ export const commandLabels: Record<CommandKind, string> = {
   wipe: "Wipe",
 };
 
-export const statusLabels: Record<CommandStatus, string> = {
-  pending: "Pending",
-  sent: "Sent",
-  completed: "Done",
-  failed: "Failed",
-  canceled: "Canceled",
-  expired: "Expired",
-};
+export { commandStatusLabels as statusLabels } from "../../_components/labels";
 
 export const originLabels: Record<string, string> = { self_service: "Owner", help_desk: "Help desk", policy: "Policy" };
 

@@ -14,14 +14,7 @@ export const commandLabels: Record<CommandKind, string> = {
   wipe: "Wipe",
 };
 
-export const statusLabels: Record<CommandStatus, string> = {
-  pending: "Pending",
-  sent: "Sent",
-  completed: "Done",
-  failed: "Failed",
-  canceled: "Canceled",
-  expired: "Expired",
-};
+export { commandStatusLabels as statusLabels } from "../../../_components/labels";
 
 /** What each state means for the person waiting on it. */
 export const statusHints: Record<CommandStatus, string> = {
