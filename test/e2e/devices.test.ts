@@ -3,27 +3,14 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { DEMO_PASSWORD } from "@/server/demo/accounts";
 import { startApp, type AppServer } from "../support/app-server";
 import { describeWithBrowser, launchBrowser } from "../support/browser";
-import { expectAccessible, phonePage, screenshot, signInAs } from "../support/portal-browser";
+import { expectAccessible, phonePage, screenshot, signInAs, enrollmentCode, markPage, stillSamePage } from "../support/portal-browser";
 import { SimulatedDevice } from "../simulator/simulated-device";
 
 const SAM = "sam.taylor@ward.example";
 
-/** A one-time enrollment code, asked for by the signed-in page exactly as the enroll screen does. */
-async function enrollmentCode(page: Page, ownership: "personal" | "corporate"): Promise<string> {
-  const answer = await page.evaluate(async (body) => {
-    const response = await fetch("/api/trpc/enrollment.createCode", { method: "POST", headers: { "content-type": "application/json" }, body });
-    return response.json();
-  }, JSON.stringify({ json: { ownership } }));
-  const code = (answer as { result?: { data?: { json?: { code?: string } } } }).result?.data?.json?.code;
-  if (!code) throw new Error(`no enrollment code: ${JSON.stringify(answer)}`);
-  return code;
-}
 
 const commandRow = (page: Page, kind: string) => page.locator(`li[data-command-kind="${kind}"]`).first();
 const waitForState = (page: Page, kind: string, state: string) => commandRow(page, kind).getByText(state, { exact: true }).waitFor({ timeout: 20_000 });
-// A reload would drop this marker: its survival proves the states changed live.
-const markPage = (page: Page) => page.evaluate(() => ((window as unknown as { wardMarker: boolean }).wardMarker = true));
-const stillSamePage = (page: Page) => page.evaluate(() => (window as unknown as { wardMarker?: boolean }).wardMarker === true);
 
 async function stepUp(page: Page) {
   const dialog = page.getByRole("dialog", { name: "Confirm it's you" });

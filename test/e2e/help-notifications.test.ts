@@ -2,16 +2,13 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { startApp, type AppServer } from "../support/app-server";
 import { describeWithBrowser, launchBrowser } from "../support/browser";
-import { expectAccessible, phonePage, screenshot, signInAs } from "../support/portal-browser";
+import { expectAccessible, phonePage, screenshot, signInAs, enrollmentCode, markPage, stillSamePage } from "../support/portal-browser";
 import { SimulatedDevice } from "../simulator/simulated-device";
 
 const SAM = "sam.taylor@ward.example";
 const SUBJECT = "Cracked screen after a drop";
 const DESCRIPTION = "I dropped my iPhone this morning; the screen is cracked across the top.";
 
-/** Marks the current document; still marked later means the page updated without a reload. */
-const markDocument = (page: Page) => page.evaluate(() => ((window as unknown as { wardMark: boolean }).wardMark = true));
-const sameDocument = (page: Page) => page.evaluate(() => (window as unknown as { wardMark?: boolean }).wardMark === true);
 
 describeWithBrowser("help and notifications", () => {
   let app: AppServer;
@@ -78,7 +75,7 @@ describeWithBrowser("help and notifications", () => {
     await signInAs(other, app, SAM);
     await other.goto(page.url());
     await other.getByRole("heading", { level: 1, name: SUBJECT }).waitFor();
-    await markDocument(other);
+    await markPage(other);
 
     const reply = "The touch screen stopped working too.";
     await page.getByLabel("Your message").fill(reply);
@@ -93,7 +90,7 @@ describeWithBrowser("help and notifications", () => {
     await expectAccessible(page, "help-thread");
 
     await other.getByRole("list", { name: "Conversation" }).getByText(reply).waitFor({ timeout: 15_000 });
-    expect(await sameDocument(other)).toBe(true);
+    expect(await stillSamePage(other)).toBe(true);
 
     // Someone else's request is a plain "not found" (the page streams behind its loading state,
     // so the status is already sent: the content is what tells).
@@ -131,27 +128,23 @@ describeWithBrowser("help and notifications", () => {
     await nav.getByRole("link", { name: "Notifications" }).click();
     await page.getByRole("heading", { level: 1, name: "Notifications" }).waitFor();
     await page.getByText("Sync finished").waitFor();
-    await markDocument(page);
+    await markPage(page);
 
     // A device enrolls in Sam's name (a code made in this session, used by the simulator).
-    const created = await page.evaluate(async () => {
-      const response = await fetch("/api/trpc/enrollment.createCode", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ json: { ownership: "personal" } }) });
-      return (await response.json()) as { result: { data: { json: { code: string } } } };
-    });
     const device = new SimulatedDevice(
       app.url,
       { platform: "android", osVersion: "14", model: "Pixel 8", manufacturer: "Google", serial: `SIM${Date.now()}` },
       { passcodeSet: true, encrypted: true, jailbroken: false },
     );
     devices.push(device);
-    await device.enroll(created.result.data.json.code);
+    await device.enroll(await enrollmentCode(page, "personal"));
     await device.run(3600);
 
     // The notice and the header badge arrive without a reload.
     const notice = page.getByRole("listitem").filter({ hasText: "New device enrolled" });
     await notice.waitFor({ timeout: 15_000 });
     await nav.getByRole("link", { name: /^Notifications \d+ unread$/ }).waitFor({ timeout: 15_000 });
-    expect(await sameDocument(page)).toBe(true);
+    expect(await stillSamePage(page)).toBe(true);
     await screenshot(page, "notifications");
     await expectAccessible(page, "notifications");
 

@@ -2,7 +2,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { startApp, type AppServer } from "../support/app-server";
 import { describeWithBrowser, launchBrowser } from "../support/browser";
-import { expectAccessible, screenshot, signInAs } from "../support/portal-browser";
+import { expectAccessible, screenshot, signInAs, enrollmentCode, markPage, stillSamePage } from "../support/portal-browser";
 import { SimulatedDevice } from "../simulator/simulated-device";
 
 const DESKTOP = { width: 1280, height: 800 };
@@ -16,20 +16,6 @@ async function desktopPage(browser: Browser, app: AppServer, email: string): Pro
   return page;
 }
 
-/** A one-time enrollment code, asked for by the signed-in page exactly as the enroll screen does. */
-async function enrollmentCode(page: Page): Promise<string> {
-  const answer = await page.evaluate(async () => {
-    const response = await fetch("/api/trpc/enrollment.createCode", {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ json: { ownership: "corporate" } }),
-    });
-    return response.json();
-  });
-  const code = (answer as { result?: { data?: { json?: { code?: string } } } }).result?.data?.json?.code;
-  if (!code) throw new Error(`no enrollment code: ${JSON.stringify(answer)}`);
-  return code;
-}
 
 /** Types into the search box key by key, as a person does (results come as they type). */
 async function search(page: Page, app: AppServer, text: string) {
@@ -40,9 +26,6 @@ async function search(page: Page, app: AppServer, text: string) {
 }
 
 const actionRow = (page: Page, kind: string) => page.getByTestId("user-actions").locator(`tr[data-command-kind="${kind}"]`).first();
-// A reload would drop this marker: its survival proves the states changed live.
-const markPage = (page: Page) => page.evaluate(() => ((window as unknown as { wardMarker: boolean }).wardMarker = true));
-const stillSamePage = (page: Page) => page.evaluate(() => (window as unknown as { wardMarker?: boolean }).wardMarker === true);
 
 describeWithBrowser("help desk: search, the user page and remote actions (1280x800)", () => {
   let app: AppServer;
@@ -65,7 +48,7 @@ describeWithBrowser("help desk: search, the user page and remote actions (1280x8
       { platform: "android", osVersion: "14", model: "Pixel 8", manufacturer: "Google", serial: SERIAL, imei: "356938035649999" },
       { passcodeSet: true, encrypted: true, jailbroken: false, storageTotalGb: 128, storageFreeGb: 64 },
     );
-    await device.enroll(await enrollmentCode(sam));
+    await device.enroll(await enrollmentCode(sam, "corporate"));
     await device.run(3600);
     await sam.context().close();
 

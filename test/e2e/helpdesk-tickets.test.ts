@@ -4,7 +4,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { tickets } from "@/db/schema";
 import { startApp, type AppServer } from "../support/app-server";
 import { describeWithBrowser, launchBrowser } from "../support/browser";
-import { expectAccessible, phonePage, screenshot, signInAs } from "../support/portal-browser";
+import { expectAccessible, phonePage, screenshot, signInAs, markPage, stillSamePage } from "../support/portal-browser";
 
 const SAM = "sam.taylor@ward.example";
 const OPERATOR = "helpdesk.emea@ward.example"; // Elena Marsh, help desk over EMEA (Sam is EMEA)
@@ -14,9 +14,6 @@ const NOTE = "Same symptom as two other EMEA users today; likely the new VPN pro
 const OVERDUE = "Can't get email on my new phone";
 const REPLY = "Please remove the VPN profile and install it again from the portal, then tell me if mail syncs.";
 
-/** Marks the current document; still marked later means the page updated without a reload. */
-const markDocument = (page: Page) => page.evaluate(() => ((window as unknown as { wardMark: boolean }).wardMark = true));
-const sameDocument = (page: Page) => page.evaluate(() => (window as unknown as { wardMark?: boolean }).wardMark === true);
 
 async function desktopPage(browser: Browser): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
@@ -62,7 +59,7 @@ describeWithBrowser("help desk tickets", () => {
     await sam.getByRole("region", { name: "My requests" }).getByRole("link", { name: SUBJECT }).click();
     await sam.getByRole("heading", { level: 1, name: SUBJECT }).waitFor();
     const samThread = sam.getByRole("list", { name: "Conversation" });
-    await markDocument(sam);
+    await markPage(sam);
 
     // The operator finds it among the unassigned tickets; the filters live in the URL.
     const desk = await desktopPage(browser);
@@ -154,7 +151,7 @@ describeWithBrowser("help desk tickets", () => {
     await sam.getByText("If the problem is back, reply below and the request reopens.").waitFor();
     expect(await sam.getByText(NOTE).count()).toBe(0);
     expect(await sam.getByText("Internal note").count()).toBe(0);
-    expect(await sameDocument(sam)).toBe(true);
+    expect(await stillSamePage(sam)).toBe(true);
 
     // Out of scope (an Americas user's ticket) and unknown ids are the same 404.
     for (const id of [outOfScopeTicketId, "00000000-0000-4000-8000-000000000000", "not-a-ticket"]) {

@@ -2,7 +2,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { startApp, type AppServer } from "../support/app-server";
 import { describeWithBrowser, launchBrowser } from "../support/browser";
-import { expectAccessible, phonePage, screenshot, signInAs } from "../support/portal-browser";
+import { expectAccessible, phonePage, screenshot, signInAs, enrollmentCode, markPage, stillSamePage } from "../support/portal-browser";
 import { SimulatedDevice } from "../simulator/simulated-device";
 
 const SAM = "sam.taylor@ward.example";
@@ -10,23 +10,10 @@ const NAME = "Google Pixel 7";
 const facts = { platform: "android", osVersion: "14", model: "Pixel 7", manufacturer: "Google", serial: "SIMLOST0001" };
 const inventory = { passcodeSet: true, encrypted: true, jailbroken: false };
 
-/** A one-time enrollment code, asked for by the signed-in page exactly as the enroll screen does. */
-async function enrollmentCode(page: Page, ownership: "personal" | "corporate"): Promise<string> {
-  const answer = await page.evaluate(async (body) => {
-    const response = await fetch("/api/trpc/enrollment.createCode", { method: "POST", headers: { "content-type": "application/json" }, body });
-    return response.json();
-  }, JSON.stringify({ json: { ownership } }));
-  const code = (answer as { result?: { data?: { json?: { code?: string } } } }).result?.data?.json?.code;
-  if (!code) throw new Error(`no enrollment code: ${JSON.stringify(answer)}`);
-  return code;
-}
 
 const commandRow = (page: Page, kind: string) => page.locator(`li[data-command-kind="${kind}"]`).first();
 const waitForState = (page: Page, kind: string, state: string) => commandRow(page, kind).getByText(state, { exact: true }).waitFor({ timeout: 20_000 });
 const stage = (page: Page, name: string) => page.getByRole("heading", { level: 2, name }).waitFor({ timeout: 20_000 });
-// A reload would drop this marker: its survival proves the states changed live.
-const markPage = (page: Page) => page.evaluate(() => ((window as unknown as { wardMarker: boolean }).wardMarker = true));
-const stillSamePage = (page: Page) => page.evaluate(() => (window as unknown as { wardMarker?: boolean }).wardMarker === true);
 
 describeWithBrowser("lost device from another browser", () => {
   let app: AppServer;

@@ -55,3 +55,18 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   fs.mkdirSync(screenshots, { recursive: true });
   await page.screenshot({ path: path.join(screenshots, `${name}.png`), fullPage: true });
 }
+
+/** A one-time enrollment code, asked for by the signed-in page exactly as the enroll screen does. */
+export async function enrollmentCode(page: Page, ownership: "personal" | "corporate"): Promise<string> {
+  const answer = await page.evaluate(async (body) => {
+    const response = await fetch("/api/trpc/enrollment.createCode", { method: "POST", headers: { "content-type": "application/json" }, body });
+    return response.json();
+  }, JSON.stringify({ json: { ownership } }));
+  const code = (answer as { result?: { data?: { json?: { code?: string } } } }).result?.data?.json?.code;
+  if (!code) throw new Error(`no enrollment code: ${JSON.stringify(answer)}`);
+  return code;
+}
+
+/** Marks the current document; a reload would drop the mark, so its survival proves a live update. */
+export const markPage = (page: Page) => page.evaluate(() => ((window as unknown as { wardMarker: boolean }).wardMarker = true));
+export const stillSamePage = (page: Page) => page.evaluate(() => (window as unknown as { wardMarker?: boolean }).wardMarker === true);

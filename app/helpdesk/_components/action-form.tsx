@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useId, useRef, useState } from "react";
+import { TextArea as KitTextArea } from "../../_components/ui/form-controls";
 import { Button } from "../../_components/ui/button";
 import { Field } from "../../_components/ui/field";
 import { compactButton, type StaffActionKind } from "./labels";
@@ -27,34 +28,9 @@ const warnings: Partial<Record<StaffActionKind, (name: string) => string>> = {
   delete: (name) => `The record of ${name} and its action history are removed for good; its agent can no longer check in. Nothing is sent to the device.`,
 };
 
-/** A labelled textarea with its hint and error tied to it (the kit's Field is for inputs). */
-export function TextArea({ label, hint, error, ...props }: React.TextareaHTMLAttributes<HTMLTextAreaElement> & { label: string; hint?: string; error?: string }) {
-  const id = useId();
-  const describedBy = [hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(" ") || undefined;
-  return (
-    <div>
-      <label htmlFor={id} className="block text-sm font-medium">
-        {label}
-      </label>
-      {hint && (
-        <p id={`${id}-hint`} className="text-sm text-gray-700 dark:text-gray-300">
-          {hint}
-        </p>
-      )}
-      <textarea
-        id={id}
-        {...props}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy}
-        className="mt-1 block w-full rounded-md border border-gray-500 bg-white px-3 py-1.5 text-base text-gray-900 dark:border-gray-400 dark:bg-gray-800 dark:text-gray-100"
-      />
-      {error && (
-        <p id={`${id}-error`} className="mt-1 text-sm text-red-700 dark:text-red-300">
-          {error}
-        </p>
-      )}
-    </div>
-  );
+/** The staff forms' compact label over the UI kit's TextArea. */
+export function TextArea(props: React.ComponentProps<typeof KitTextArea> & { error?: string }) {
+  return <KitTextArea rows={3} labelClassName="text-sm" {...props} />;
 }
 
 /**
