@@ -2,6 +2,7 @@ import "server-only";
 import { openDatabase, type Database } from "@/db/client";
 import type { Db } from "@/db/types";
 import { bootstrapDatabase } from "./bootstrap";
+import { wakeOnNotifications } from "./jobs/outbox-wake";
 import { startScheduler } from "./jobs/scheduler";
 import { env } from "./env";
 
@@ -15,8 +16,12 @@ export function getDatabase(): Promise<Database> {
     const database = await openDatabase(databaseUrl ? { url: databaseUrl } : { dataDir });
     await bootstrapDatabase(database);
     // Grace deadlines and command expiry run in every instance; the tasks' advisory locks make one do the work.
-    const stopScheduler = startScheduler({ getDb: async () => database.db });
-    closeOnExit(database, stopScheduler);
+    const scheduler = startScheduler({ getDb: async () => database.db });
+    const stopWaking = await wakeOnNotifications(database, () => scheduler.runSoon("deliver-outbox"));
+    closeOnExit(database, async () => {
+      await stopWaking().catch(() => undefined);
+      await scheduler.stop();
+    });
     return database;
   })();
   return holder.__wardDatabase;

@@ -8,6 +8,9 @@ const flag = z
   .enum(["1", "0", "true", "false", "yes", "no", "on", "off"], { error: "must be true or false" })
   .transform((value) => ["1", "true", "yes", "on"].includes(value));
 
+// A host name or IPv4 address, optionally "*." for its subdomains.
+const pushHostPattern = /^(\*\.)?[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/;
+
 const rawSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: z
@@ -33,6 +36,19 @@ const rawSchema = z.object({
   VAPID_PUBLIC_KEY: z.string().regex(/^[A-Za-z0-9_-]{80,100}$/, "must be the base64url public key from `npx web-push generate-vapid-keys`").optional(),
   VAPID_PRIVATE_KEY: z.string().regex(/^[A-Za-z0-9_-]{40,50}$/, "must be the base64url private key from `npx web-push generate-vapid-keys`").optional(),
   VAPID_SUBJECT: z.string().regex(/^(mailto:|https:\/\/)/, "must be a mailto: or https:// contact for push services").optional(),
+  WARD_PUSH_HOSTS: z
+    .string()
+    .transform((value, ctx) => {
+      const hosts = value
+        .split(",")
+        .map((host) => host.trim().toLowerCase())
+        .filter(Boolean);
+      for (const host of hosts.filter((h) => !pushHostPattern.test(h))) {
+        ctx.addIssue({ code: "custom", message: `"${host}" is not a host name: list names such as push.example.com or *.push.example.com, comma-separated (no scheme, port or path)` });
+      }
+      return hosts;
+    })
+    .default([]),
 });
 
 export type Env = {
@@ -59,6 +75,8 @@ export type Env = {
   /** Web push keys; null outside demo when unset (push off). Demo generates them in the data folder. */
   vapid: { publicKey: string; privateKey: string } | null;
   vapidSubject: string;
+  /** Push service hosts allowed besides the browsers' own ("*.x" for subdomains); see push-endpoint.ts. */
+  pushHosts: string[];
 };
 
 export class EnvError extends Error {
@@ -129,6 +147,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     smtpFrom: raw.SMTP_FROM ?? "ward@localhost",
     vapid: raw.VAPID_PUBLIC_KEY && raw.VAPID_PRIVATE_KEY ? { publicKey: raw.VAPID_PUBLIC_KEY, privateKey: raw.VAPID_PRIVATE_KEY } : null,
     vapidSubject: raw.VAPID_SUBJECT ?? `mailto:${raw.SMTP_FROM ?? "ward@localhost"}`,
+    pushHosts: raw.WARD_PUSH_HOSTS,
   };
 }
 

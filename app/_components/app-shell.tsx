@@ -23,6 +23,9 @@ export function AppShell({ organizationName, logoUrl, userName, staff, unread, c
             <span>{organizationName}</span>
           </Link>
           <span className="ml-auto hidden truncate text-sm text-gray-700 sm:inline dark:text-gray-300">{userName}</span>
+          <Link href="/settings" className="inline-flex min-h-11 items-center rounded-md px-2 text-sm font-medium hover:bg-gray-100 dark:hover:bg-gray-800">
+            Settings
+          </Link>
           <SignOutButton />
         </div>
         <nav aria-label="Main" className="mx-auto flex max-w-3xl flex-wrap gap-x-1 px-2 pb-1">

@@ -1,17 +1,18 @@
 /**
- * Delivers what notify() queued: due e-mail from email_outbox, and web push for notifications
- * marked data.push = "pending". Runs as a scheduler task (inside its transaction), so rows are
- * claimed with FOR UPDATE SKIP LOCKED: two instances never send the same row at once. Delivery
- * is at least once: a crash after sending but before commit sends that row again next round.
+ * Delivers what notify() queued: due e-mail from email_outbox, and due web push from push_outbox
+ * (deliver-push.ts). Runs as a scheduler task (inside its transaction), so rows are claimed with
+ * FOR UPDATE SKIP LOCKED: two instances never send the same row at once. Delivery is at least
+ * once: a crash after sending but before commit sends that row again next round.
  */
-import { and, asc, eq, lte, sql } from "drizzle-orm";
+import { and, asc, eq, lte } from "drizzle-orm";
 import type { Transporter } from "nodemailer";
-import { emailOutbox, notifications } from "@/db/schema";
+import { emailOutbox } from "@/db/schema";
 import type { Db } from "@/db/types";
 import { env } from "../env";
 import { defaultMailTransport, sendOutboxEmail } from "../notifications/mailer";
-import { sendPushToUser, vapidConfig, type Vapid } from "../notifications/push";
+import { vapidConfig, type Vapid } from "../notifications/push";
 import { getBranding } from "../services/settings";
+import { deliverPush } from "./deliver-push";
 
 export type DeliveryDeps = {
   /** null: no SMTP (demo mailbox) and e-mail stays pending. */
@@ -68,32 +69,8 @@ async function deliverEmail(db: Db, now: Date, deps: DeliveryDeps, batch: number
   return due.length;
 }
 
-async function deliverPush(db: Db, now: Date, deps: DeliveryDeps, batch: number): Promise<number> {
-  if (!deps.vapid) return 0;
-  // No index on data->>'push': acceptable while pending rows are few and notifications are pruned;
-  // a partial index (where data->>'push' = 'pending') is the fix if this scan ever shows up.
-  const pending = await db
-    .select({ id: notifications.id, userId: notifications.userId, kind: notifications.kind, title: notifications.title, body: notifications.body, link: notifications.link })
-    .from(notifications)
-    .where(sql`${notifications.data}->>'push' = 'pending'`)
-    .orderBy(asc(notifications.createdAt))
-    .limit(batch)
-    .for("update", { skipLocked: true });
-  for (const n of pending) {
-    const result = await sendPushToUser(db, n.userId, { id: n.id, kind: n.kind, title: n.title, body: n.body, link: n.link }, deps.vapid, now);
-    // "sent" once any of the user's browsers got it; push is best-effort, it is not retried (the
-    // notification is still in-app and, by default, e-mailed).
-    const outcome = result.sent > 0 ? "sent" : result.failed > 0 ? "failed" : "none";
-    await db
-      .update(notifications)
-      .set({ data: sql`${notifications.data} || ${JSON.stringify({ push: outcome, pushedAt: now.toISOString() })}::jsonb` })
-      .where(eq(notifications.id, n.id));
-  }
-  return pending.length;
-}
-
 /** The scheduler task: answers how many e-mails and push notifications it handled. */
 export async function deliverOutbox(db: Db, now: Date, deps: DeliveryDeps = defaultDeps()): Promise<number> {
   const batch = deps.batch ?? 50;
-  return (await deliverEmail(db, now, deps, batch)) + (await deliverPush(db, now, deps, batch));
+  return (await deliverEmail(db, now, deps, batch)) + (await deliverPush(db, now, deps.vapid, batch));
 }

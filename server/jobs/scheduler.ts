@@ -60,18 +60,30 @@ export async function runTask(db: Db, task: ScheduledTask, now: Date, index = 0)
   });
 }
 
+export type Scheduler = {
+  /** Stops the timers; resolves once the round in progress (if any) has finished. */
+  stop(): Promise<void>;
+  /**
+   * Runs one task again soon (within ~50 ms) instead of at the next interval: e.g. delivery as
+   * soon as a notification is committed. Calls that arrive close together share one run.
+   */
+  runSoon(name: string): void;
+};
+
 /**
- * Starts running the tasks now and then every interval; rounds never overlap within an instance.
- * A failing task is logged and the others still run. Answers stop(), which resolves once the
- * round in progress (if any) has finished.
+ * Starts running the tasks now and then every interval. Rounds never overlap within an instance:
+ * periodic rounds and runSoon's short rounds queue on one chain. A failing task is logged and the
+ * others still run.
  */
-export function startScheduler(options: SchedulerOptions): () => Promise<void> {
+export function startScheduler(options: SchedulerOptions): Scheduler {
   const { getDb, intervalMs = 60_000, tasks = defaultTasks, now = () => new Date(), logger = console } = options;
   let stopped = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
-  let round: Promise<void> | undefined;
+  let soonTimer: ReturnType<typeof setTimeout> | undefined;
+  const soon = new Set<string>();
+  let chain: Promise<void> = Promise.resolve();
 
-  const runRound = async () => {
+  const runRound = async (only?: Set<string>) => {
     let db: Db;
     try {
       db = await getDb();
@@ -82,6 +94,7 @@ export function startScheduler(options: SchedulerOptions): () => Promise<void> {
     for (const [index, task] of tasks.entries()) {
       if (stopped) return;
       const name = taskName(task, index);
+      if (only && !only.has(name)) continue;
       try {
         const changed = await runTask(db, task, now(), index);
         if (changed) logger.info(`ward: scheduled task ${name} changed ${changed} record(s)`);
@@ -90,23 +103,34 @@ export function startScheduler(options: SchedulerOptions): () => Promise<void> {
       }
     }
   };
+  const enqueue = (only?: Set<string>) => (chain = chain.then(() => runRound(only)));
 
   const schedule = (delay: number) => {
     if (stopped) return;
-    timer = setTimeout(() => {
-      round = runRound().finally(() => {
-        round = undefined;
-        schedule(intervalMs);
-      });
-    }, delay);
+    timer = setTimeout(() => void enqueue().finally(() => schedule(intervalMs)), delay);
     // Background work must not keep a process alive that is otherwise done.
     timer.unref?.();
   };
   schedule(0);
 
-  return async () => {
-    stopped = true;
-    clearTimeout(timer);
-    await round;
+  return {
+    async stop() {
+      stopped = true;
+      clearTimeout(timer);
+      clearTimeout(soonTimer);
+      await chain;
+    },
+    runSoon(name) {
+      if (stopped) return;
+      soon.add(name);
+      if (soonTimer) return;
+      soonTimer = setTimeout(() => {
+        soonTimer = undefined;
+        const only = new Set(soon);
+        soon.clear();
+        void enqueue(only);
+      }, 50);
+      soonTimer.unref?.();
+    },
   };
 }

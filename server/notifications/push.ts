@@ -1,15 +1,19 @@
 import fs from "node:fs";
 import path from "node:path";
-import { eq, inArray } from "drizzle-orm";
 import webpush from "web-push";
-import { pushSubscriptions } from "@/db/schema";
-import type { Db } from "@/db/types";
 import { env } from "../env";
 
 export type Vapid = { publicKey: string; privateKey: string; subject: string };
 /** What the service worker receives (JSON): it shows title/body and opens `link` on click. */
 export type PushPayload = { id: string; kind: string; title: string; body: string; link: string | null };
-export type PushResult = { sent: number; failed: number; removed: number };
+/**
+ * The push service's answer: its HTTP status and Retry-After header, or status 0 and a short
+ * error code (ECONNREFUSED, TimeoutError…) when no answer came.
+ */
+export type PushResponse = { status: number; retryAfter: string | null; error?: string };
+
+/** How long push services keep a message for an offline browser; older ones are not worth sending. */
+export const PUSH_TTL_SECONDS = 86_400;
 
 let cached: Vapid | null | undefined;
 
@@ -37,47 +41,35 @@ export function vapidConfig(): Vapid | null {
 /**
  * Sends one encrypted message (aes128gcm, RFC 8291) with VAPID (RFC 8292). web-push builds the
  * request; we send it with fetch because web-push's own sender only speaks https, and tests (and
- * nothing else) use a push service on http://127.0.0.1.
+ * nothing else) use a push service on http://127.0.0.1. Throws only when the request cannot be
+ * built (keys web-push cannot use): retrying would not help.
  */
 export async function sendPushMessage(
   subscription: { endpoint: string; p256dh: string; auth: string },
   payload: PushPayload,
   vapid: Vapid,
-): Promise<number> {
+): Promise<PushResponse> {
   const request = webpush.generateRequestDetails(
     { endpoint: subscription.endpoint, keys: { p256dh: subscription.p256dh, auth: subscription.auth } },
     JSON.stringify(payload),
     // A day: a phone that is off for a night still gets "your device is out of compliance".
-    { vapidDetails: vapid, TTL: 86_400, contentEncoding: "aes128gcm", urgency: "normal" },
+    { vapidDetails: vapid, TTL: PUSH_TTL_SECONDS, contentEncoding: "aes128gcm", urgency: "normal" },
   );
-  const response = await fetch(request.endpoint, {
-    method: request.method,
-    headers: request.headers as Record<string, string>,
-    body: new Uint8Array(request.body),
-    signal: AbortSignal.timeout(10_000),
-  });
-  await response.body?.cancel();
-  return response.status;
-}
-
-/**
- * Sends to every subscription of the user. 404/410 mean the browser dropped the subscription:
- * it is deleted so we stop trying. Other errors (5xx, 429, network) keep it and count as failed.
- */
-export async function sendPushToUser(db: Db, userId: string, payload: PushPayload, vapid: Vapid, now = new Date()): Promise<PushResult> {
-  const subs = await db.select().from(pushSubscriptions).where(eq(pushSubscriptions.userId, userId));
-  const result: PushResult = { sent: 0, failed: 0, removed: 0 };
-  const gone: string[] = [];
-  const delivered: string[] = [];
-  for (const sub of subs) {
-    const status = await sendPushMessage(sub, payload, vapid).catch(() => 0);
-    if (status >= 200 && status < 300) delivered.push(sub.id);
-    else if (status === 404 || status === 410) gone.push(sub.id);
-    else result.failed++;
+  let response: Response;
+  try {
+    response = await fetch(request.endpoint, {
+      method: request.method,
+      headers: request.headers as Record<string, string>,
+      body: new Uint8Array(request.body),
+      // Push services do not redirect; following one could lead anywhere (SSRF), so a 3xx is an answer.
+      redirect: "manual",
+      signal: AbortSignal.timeout(10_000),
+    });
+  } catch (error) {
+    // fetch hides the reason in `cause`; keep only its code, never a message that may quote the URL.
+    const cause = (error as { cause?: { code?: unknown } }).cause;
+    return { status: 0, retryAfter: null, error: typeof cause?.code === "string" ? cause.code : (error as Error).name };
   }
-  if (gone.length > 0) await db.delete(pushSubscriptions).where(inArray(pushSubscriptions.id, gone));
-  if (delivered.length > 0) await db.update(pushSubscriptions).set({ lastUsedAt: now }).where(inArray(pushSubscriptions.id, delivered));
-  result.sent = delivered.length;
-  result.removed = gone.length;
-  return result;
+  await response.body?.cancel();
+  return { status: response.status, retryAfter: response.headers.get("retry-after") };
 }

@@ -40,6 +40,9 @@ const { count, size, warnings } = await injectManifest({
   // the build ID, so the URL itself is the version.
   modifyURLPrefix: { "": "/_next/static/" },
   dontCacheBustURLsMatching: /./,
+  // The offline page is rendered per request (it shows the support contact from the settings):
+  // this build's copy is the fallback the worker keeps with the build's assets; sw.ts also keeps a
+  // fresher copy of its own ("ward-offline").
   additionalManifestEntries: [{ url: "/offline", revision: buildId }],
   maximumFileSizeToCacheInBytes: 5 * 1024 * 1024,
 });

@@ -1,5 +1,5 @@
 import { and, desc, eq, inArray, isNull } from "drizzle-orm";
-import { emailOutbox, notifications, pushSubscriptions, users } from "@/db/schema";
+import { emailOutbox, notifications, pushOutbox, pushSubscriptions, users } from "@/db/schema";
 import type { Db, Tx } from "@/db/types";
 import { env } from "../env";
 import { renderNotificationEmail } from "../notifications/email";
@@ -20,9 +20,9 @@ export type NotifyOptions = {
  * caused it does, and fans it out in that same transaction (nothing is lost if the sender is down,
  * nothing is sent for a change that rolled back):
  * - e-mail: a rendered, branded row in email_outbox when the user's e-mail preference allows it;
- * - web push: when allowed and the user has a subscription, data.push = "pending" on the
- *   notification itself (no extra table); the deliver-outbox task sends it after commit and sets
- *   "sent" / "failed" (server/jobs/deliver-outbox.ts).
+ * - web push: when allowed, a push_outbox row for each of the user's browsers subscribed now; the
+ *   deliver-outbox task sends them after commit and retries each browser on its own
+ *   (server/jobs/deliver-push.ts). Nothing in the notification's data: the outbox is the record.
  */
 export async function notify(
   tx: Tx,
@@ -33,16 +33,15 @@ export async function notify(
   const [user] = await tx.select({ email: users.email, status: users.status }).from(users).where(eq(users.id, userId));
   // Departed or disabled people keep their in-app history but get nothing sent to them.
   const reachable = user?.status === "active";
-  const push =
-    reachable &&
-    (await channelEnabled(tx, userId, notification.kind, "push")) &&
-    (await tx.$count(pushSubscriptions, eq(pushSubscriptions.userId, userId))) > 0;
-  const data = { ...notification.data, ...(push ? { push: "pending" } : {}) };
-  await tx.insert(notifications).values({ userId, ...notification, data });
+  const [row] = await tx.insert(notifications).values({ userId, ...notification }).returning({ id: notifications.id });
+  if (reachable && (await channelEnabled(tx, userId, notification.kind, "push"))) {
+    const browsers = await tx.select({ id: pushSubscriptions.id }).from(pushSubscriptions).where(eq(pushSubscriptions.userId, userId));
+    if (browsers.length > 0) await tx.insert(pushOutbox).values(browsers.map((b) => ({ notificationId: row!.id, subscriptionId: b.id })));
+  }
 
   const emailEnabled = options.emailEnabled ?? (!!env().smtpUrl || env().demo);
   if (reachable && emailEnabled && (await channelEnabled(tx, userId, notification.kind, "email"))) {
-    const mail = renderNotificationEmail(await getBranding(tx), options.baseUrl ?? env().authUrl, { ...notification, data });
+    const mail = renderNotificationEmail(await getBranding(tx), options.baseUrl ?? env().authUrl, notification);
     await tx.insert(emailOutbox).values({ userId, to: user.email, ...mail });
   }
 }

@@ -4,28 +4,23 @@ import { z } from "zod";
 import { pushSubscriptions } from "@/db/schema";
 import type { Db } from "@/db/types";
 import { recordAudit } from "../audit/record";
+import { env } from "../env";
+import { isAllowedPushEndpoint, PUSH_ENDPOINT_REFUSED } from "../notifications/push-endpoint";
 
 type Meta = { ip?: string | null; userAgent?: string | null };
 
 const base64url = (min: number, max: number) => z.string().regex(/^[A-Za-z0-9_-]+={0,2}$/, "must be base64url").min(min).max(max);
 
 /**
- * What PushSubscription.toJSON() gives in the browser. Endpoints must be https (every real push
- * service is); plain http only on 127.0.0.1, for the tests' local push service. Anything else
- * would let a user make the server POST to arbitrary internal addresses.
+ * What PushSubscription.toJSON() gives in the browser. The endpoint must be on a known push
+ * service (or a host in WARD_PUSH_HOSTS): anything else would let a user make the server POST to
+ * arbitrary internal addresses (server/notifications/push-endpoint.ts).
  */
 export const pushSubscriptionInput = z.object({
   endpoint: z
     .string()
     .max(2048)
-    .refine((value) => {
-      try {
-        const url = new URL(value);
-        return url.protocol === "https:" || (url.protocol === "http:" && url.hostname === "127.0.0.1");
-      } catch {
-        return false;
-      }
-    }, "must be an https:// push service URL"),
+    .refine((value) => isAllowedPushEndpoint(value, env().pushHosts), PUSH_ENDPOINT_REFUSED),
   // p256dh: an uncompressed P-256 point (65 bytes, 87 chars); auth: 16 bytes (22 chars).
   keys: z.object({ p256dh: base64url(80, 100), auth: base64url(16, 32) }),
 });
@@ -78,4 +73,9 @@ export async function unsubscribePush(db: Db, userId: string, endpoint: string, 
 
 export async function countPushSubscriptions(db: Db, userId: string): Promise<number> {
   return db.$count(pushSubscriptions, eq(pushSubscriptions.userId, userId));
+}
+
+/** Whether this endpoint (one browser) is subscribed for this user: the settings page's toggle state. */
+export async function isPushSubscribed(db: Db, userId: string, endpoint: string): Promise<boolean> {
+  return (await db.$count(pushSubscriptions, and(eq(pushSubscriptions.userId, userId), eq(pushSubscriptions.endpoint, endpoint)))) > 0;
 }

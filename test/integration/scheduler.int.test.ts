@@ -97,7 +97,7 @@ describe("startScheduler", () => {
     const options = { getDb: async () => database.db, intervalMs: 10, tasks: [task], logger: quietLogger() };
     const stops = [startScheduler(options), startScheduler(options)];
     await vi.waitFor(() => expect(runs).toBeGreaterThanOrEqual(4), { timeout: 5_000 });
-    await Promise.all(stops.map((stop) => stop()));
+    await Promise.all(stops.map((scheduler) => scheduler.stop()));
     expect(maxRunning).toBe(1);
     expect(options.logger.error).not.toHaveBeenCalled();
   });
@@ -105,7 +105,7 @@ describe("startScheduler", () => {
   it("logs a failing task, keeps running the others, and survives a database that will not open", async () => {
     const logger = quietLogger();
     const after = vi.fn(async () => 0);
-    const stop = startScheduler({
+    const scheduler = startScheduler({
       getDb: async () => database.db,
       intervalMs: 10,
       tasks: [
@@ -117,25 +117,42 @@ describe("startScheduler", () => {
       logger,
     });
     await vi.waitFor(() => expect(after.mock.calls.length).toBeGreaterThanOrEqual(2), { timeout: 5_000 });
-    await stop();
+    await scheduler.stop();
     expect(logger.error).toHaveBeenCalledWith("ward: scheduled task failingTask failed", expect.any(Error));
 
     const broken = quietLogger();
-    const stopBroken = startScheduler({ getDb: () => Promise.reject(new Error("no database")), intervalMs: 10, logger: broken });
+    const brokenScheduler = startScheduler({ getDb: () => Promise.reject(new Error("no database")), intervalMs: 10, logger: broken });
     await vi.waitFor(() => expect(broken.error).toHaveBeenCalledWith("ward: scheduler could not open the database", expect.any(Error)));
-    await stopBroken();
+    await brokenScheduler.stop();
   });
 
   it("runs the compliance sweep from the default tasks and stops cleanly", async () => {
     const t0 = new Date("2025-07-01T00:00:00Z");
     const { user, ids } = await devicesInGrace(2, t0);
     const logger = quietLogger();
-    const stop = startScheduler({ getDb: async () => database.db, intervalMs: 60_000, tasks: defaultTasks, now: () => new Date(t0.getTime() + 2 * HOUR), logger });
+    const scheduler = startScheduler({ getDb: async () => database.db, intervalMs: 60_000, tasks: defaultTasks, now: () => new Date(t0.getTime() + 2 * HOUR), logger });
     await vi.waitFor(async () => expect(await noncompliantNotes(user.id)).toHaveLength(2), { timeout: 5_000 });
-    await stop();
+    await scheduler.stop();
     const states = await database.db.select({ state: devices.complianceState }).from(devices).where(inArray(devices.id, ids));
     expect(states.map((row) => row.state)).toEqual(["noncompliant", "noncompliant"]);
     expect(logger.info).toHaveBeenCalledWith("ward: scheduled task compliance-sweep changed 2 record(s)");
     expect(logger.error).not.toHaveBeenCalled();
+  });
+
+  it("runs a task soon on request, between intervals, once for calls close together", async () => {
+    const runs: string[] = [];
+    const task = (name: string) => ({ name, run: async () => (runs.push(name), 0) });
+    const scheduler = startScheduler({ getDb: async () => database.db, intervalMs: 60_000, tasks: [task("slow-one"), task("wake-me")], logger: quietLogger() });
+    await vi.waitFor(() => expect(runs).toEqual(["slow-one", "wake-me"]));
+    scheduler.runSoon("wake-me");
+    scheduler.runSoon("wake-me");
+    await vi.waitFor(() => expect(runs).toHaveLength(3), { timeout: 2_000 });
+    await sleep(200);
+    // Only the task asked for, and only once; the other waits for its interval.
+    expect(runs).toEqual(["slow-one", "wake-me", "wake-me"]);
+    await scheduler.stop();
+    scheduler.runSoon("wake-me");
+    await sleep(100);
+    expect(runs).toHaveLength(3);
   });
 });

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { vapidConfig } from "../../notifications/push";
 import { getNotificationPreferences, NOTIFICATION_KINDS, OPTIONAL_CHANNELS, setNotificationPreference } from "../../services/notification-preferences";
-import { countPushSubscriptions, pushSubscriptionInput, subscribePush, unsubscribePush } from "../../services/push-subscriptions";
+import { countPushSubscriptions, isPushSubscribed, pushSubscriptionInput, subscribePush, unsubscribePush } from "../../services/push-subscriptions";
 import { router } from "../init";
 import { protectedProcedure } from "../procedures";
 
@@ -14,6 +14,10 @@ export const notificationSettingsRouter = router({
   /** The applicationServerKey for pushManager.subscribe(); null when push is not configured. */
   vapidPublicKey: protectedProcedure.query(() => vapidConfig()?.publicKey ?? null),
   pushSubscriptionCount: protectedProcedure.query(({ ctx }) => countPushSubscriptions(ctx.db, ctx.user.id)),
+  /** Whether this browser's endpoint receives this user's pushes (it may belong to another account). */
+  pushSubscribed: protectedProcedure
+    .input(z.object({ endpoint: z.string().max(2048) }))
+    .query(({ ctx, input }) => isPushSubscribed(ctx.db, ctx.user.id, input.endpoint)),
   subscribe: protectedProcedure
     .input(pushSubscriptionInput)
     .mutation(({ ctx, input }) => subscribePush(ctx.db, ctx.user.id, input, { ip: ctx.ip, userAgent: ctx.userAgent })),
