@@ -24,6 +24,20 @@ export const QUEUE_MAX = 100;
 const requester = alias(users, "requester");
 const assignee = alias(users, "assignee");
 
+/** What the queue and the ticket page both show of a ticket itself. */
+const ticketColumns = {
+  id: tickets.id,
+  number: tickets.number,
+  subject: tickets.subject,
+  status: tickets.status,
+  priority: tickets.priority,
+  source: tickets.source,
+  dueAt: tickets.dueAt,
+  createdAt: tickets.createdAt,
+  updatedAt: tickets.updatedAt,
+  resolvedAt: tickets.resolvedAt,
+};
+
 // Keyset cursor: the sort key as Postgres prints it (exact to the microsecond, which a JS Date is
 // not) plus the ticket number as a tie-breaker. Opaque to clients.
 type Cursor = { key: string | null; number: number };
@@ -67,16 +81,7 @@ export async function ticketQueue(db: Db, caller: StaffCaller, input: QueueInput
   const sortKey = sort === "due" ? tickets.dueAt : tickets.updatedAt;
   const rows = await db
     .select({
-      id: tickets.id,
-      number: tickets.number,
-      subject: tickets.subject,
-      status: tickets.status,
-      priority: tickets.priority,
-      source: tickets.source,
-      dueAt: tickets.dueAt,
-      createdAt: tickets.createdAt,
-      updatedAt: tickets.updatedAt,
-      resolvedAt: tickets.resolvedAt,
+      ...ticketColumns,
       requesterId: tickets.requesterId,
       requesterName: requester.name,
       requesterEmail: requester.email,
@@ -112,16 +117,7 @@ const RECENT_ACTIONS = 10;
 export async function staffTicket(db: Db, caller: StaffCaller, ticketId: string) {
   const [ticket] = await db
     .select({
-      id: tickets.id,
-      number: tickets.number,
-      subject: tickets.subject,
-      status: tickets.status,
-      priority: tickets.priority,
-      source: tickets.source,
-      dueAt: tickets.dueAt,
-      createdAt: tickets.createdAt,
-      updatedAt: tickets.updatedAt,
-      resolvedAt: tickets.resolvedAt,
+      ...ticketColumns,
       deviceId: tickets.deviceId,
       deviceName: devices.displayName,
       assigneeId: tickets.assigneeId,

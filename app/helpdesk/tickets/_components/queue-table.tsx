@@ -9,6 +9,7 @@ export type QueueItem = inferRouterOutputs<AppRouter>["staff"]["tickets"]["queue
 
 const th = "px-2 py-2 text-left text-sm font-semibold";
 const td = "px-2 py-1.5 align-top";
+const COLUMNS = ["#", "Subject", "Requester", "Device", "Status", "Priority", "Assignee", "Due"];
 const link = "font-medium text-blue-800 underline-offset-2 hover:underline dark:text-blue-300";
 
 /**
@@ -22,30 +23,11 @@ export function QueueTable({ items, caption, now }: { items: QueueItem[]; captio
         <caption className="sr-only">{caption}</caption>
         <thead className="border-b border-gray-200 bg-gray-50 dark:border-gray-700 dark:bg-gray-950">
           <tr>
-            <th scope="col" className={th}>
-              #
-            </th>
-            <th scope="col" className={th}>
-              Subject
-            </th>
-            <th scope="col" className={th}>
-              Requester
-            </th>
-            <th scope="col" className={th}>
-              Device
-            </th>
-            <th scope="col" className={th}>
-              Status
-            </th>
-            <th scope="col" className={th}>
-              Priority
-            </th>
-            <th scope="col" className={th}>
-              Assignee
-            </th>
-            <th scope="col" className={th}>
-              Due
-            </th>
+            {COLUMNS.map((column) => (
+              <th key={column} scope="col" className={th}>
+                {column}
+              </th>
+            ))}
           </tr>
         </thead>
         <tbody>
