@@ -3,11 +3,7 @@ import path from "node:path";
 
 const sources = ["app", "server", "db", "public", "package.json", "package-lock.json", "next.config.js", "tsconfig.json"];
 
-// Written by the build itself (server/pwa/build-sw.mjs), so never a reason to build again.
-const generated = new Set([path.join("public", "sw.js")]);
-
 function newestMtime(entry) {
-  if ([...generated].some((file) => entry.endsWith(file))) return 0;
   let stat;
   try {
     stat = fs.statSync(entry);

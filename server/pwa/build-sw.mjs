@@ -1,7 +1,8 @@
-// Builds public/sw.js after `next build` (part of `npm run build`): esbuild bundles the TypeScript
-// service worker (server/pwa/sw.ts), then workbox-build injects the precache manifest: every file
-// of the production build's static output (content-hashed, served as /_next/static/…) and the
-// offline page, versioned by the build ID. Respects WARD_DIST_DIR like next.config.js.
+// Builds the service worker after `next build` (part of `npm run build`); app/sw.js/route.ts serves
+// it at /sw.js. esbuild bundles the TypeScript source (server/pwa/sw.ts), then workbox-build
+// injects the precache manifest: every file of the production build's static output
+// (content-hashed, served as /_next/static/…) and the offline page, versioned by the build ID.
+// Respects WARD_DIST_DIR like next.config.js.
 import fs from "node:fs";
 import path from "node:path";
 import { build } from "esbuild";
@@ -16,7 +17,8 @@ if (!fs.existsSync(buildIdFile)) {
 }
 const buildId = fs.readFileSync(buildIdFile, "utf8").trim();
 const swSrc = path.join(distDir, "sw.src.js");
-const swDest = path.join(root, "public", "sw.js");
+// In the build folder, so parallel builds (WARD_DIST_DIR) each keep the worker that matches them.
+const swDest = path.join(distDir, "ward-sw.js");
 
 const started = Date.now();
 await build({
@@ -51,4 +53,4 @@ for (const warning of warnings) console.warn(`build-sw: ${warning}`);
 fs.appendFileSync(swDest, `\n// ward build ${buildId}\n`);
 fs.rmSync(swSrc, { force: true });
 
-console.log(`build-sw: public/sw.js precaches ${count} files (${(size / 1024).toFixed(0)} KiB) in ${Date.now() - started} ms`);
+console.log(`build-sw: ${path.relative(root, swDest)} precaches ${count} files (${(size / 1024).toFixed(0)} KiB) in ${Date.now() - started} ms`);

@@ -1,5 +1,5 @@
 // Ward's service worker (F24). Bundled by esbuild and given its precache manifest by workbox-build
-// (server/pwa/build-sw.mjs) into public/sw.js, which is not committed.
+// (server/pwa/build-sw.mjs) into the build folder, and served at /sw.js by app/sw.js/route.ts.
 //
 // - The hashed, versioned build output (/_next/static/**) and the offline page are precached.
 // - Navigations are network-only: HTML of personal pages is never stored, so nothing personal can

@@ -1,3 +1,5 @@
+import fs from "node:fs";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_PASSWORD } from "@/server/demo/accounts";
 import { startApp, type AppServer } from "../support/app-server";
@@ -92,6 +94,15 @@ describe("HTTP surface", () => {
     expect(response.headers.get("x-content-type-options")).toBe("nosniff");
     expect(response.headers.get("referrer-policy")).toBe("strict-origin-when-cross-origin");
     expect(response.headers.get("x-powered-by")).toBeNull();
+  });
+
+  it("serves this build's service worker at /sw.js, never cached without asking", async () => {
+    const response = await fetch(`${app.url}/sw.js`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toMatch(/^text\/javascript/);
+    expect(response.headers.get("cache-control")).toBe("no-cache");
+    const buildId = fs.readFileSync(path.resolve(process.env.WARD_DIST_DIR || ".next", "BUILD_ID"), "utf8").trim();
+    expect(await response.text()).toContain(`// ward build ${buildId}`);
   });
 
   it("refuses cross-site tRPC mutations", async () => {

@@ -4,7 +4,7 @@ import { useEffect, useRef, useState } from "react";
 import type { Workbox } from "workbox-window";
 
 /**
- * Registers Ward's service worker (public/sw.js, production builds only) and, when a new version
+ * Registers Ward's service worker (/sw.js, production builds only) and, when a new version
  * has installed and is waiting, offers "A new version is ready. Reload".
  */
 export function ServiceWorkerUpdates() {
