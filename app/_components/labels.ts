@@ -1,6 +1,7 @@
 /** Human words for stored states, shared by every screen. */
-export { platformLabels } from "@/server/devices/platform-labels";
+import type { PillTone } from "./ui/status-pill";
 
+export { platformLabels } from "@/server/devices/platform-labels";
 
 export const complianceLabels: Record<string, string> = {
   unknown: "Checking compliance",
@@ -26,4 +27,15 @@ export const commandStatusLabels: Record<"pending" | "sent" | "completed" | "fai
   failed: "Failed",
   canceled: "Canceled",
   expired: "Expired",
+};
+
+export const ownershipLabels: Record<string, string> = { personal: "Personal", corporate: "Corporate" };
+
+export const managementTone: Record<string, PillTone> = {
+  enrolled: "good",
+  lost_mode: "warn",
+  retire_pending: "warn",
+  wipe_pending: "bad",
+  retired: "neutral",
+  wiped: "neutral",
 };

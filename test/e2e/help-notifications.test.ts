@@ -1,7 +1,7 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, expect, it } from "vitest";
-import { startApp, type AppServer } from "../support/app-server";
-import { describeWithBrowser, launchBrowser } from "../support/browser";
+import type { Page } from "playwright-core";
+import { expect, it } from "vitest";
+import { appAndBrowser } from "../support/app-and-browser";
+import { describeWithBrowser } from "../support/browser";
 import { expectAccessible, phonePage, screenshot, signInAs, enrollmentCode, markPage, stillSamePage } from "../support/portal-browser";
 import { SimulatedDevice } from "../simulator/simulated-device";
 
@@ -11,21 +11,11 @@ const DESCRIPTION = "I dropped my iPhone this morning; the screen is cracked acr
 
 
 describeWithBrowser("help and notifications", () => {
-  let app: AppServer;
-  let browser: Browser;
-  const devices: SimulatedDevice[] = [];
-  beforeAll(async () => {
-    [app, browser] = await Promise.all([startApp(), launchBrowser()]);
-  });
-  afterAll(async () => {
-    for (const device of devices) device.stop();
-    await browser?.close();
-    await app?.stop();
-  });
+  const suite = appAndBrowser();
 
   it("shows the contact details, opens a request about a device, and follows its thread live on another device", { timeout: 120_000 }, async () => {
-    const page = await phonePage(browser);
-    await signInAs(page, app, SAM);
+    const page = await phonePage(suite.browser);
+    await signInAs(page, suite.app, SAM);
     await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Help" }).click();
     await page.getByRole("heading", { level: 1, name: "Help and support" }).waitFor();
     // The organization's contact details (demo settings), one tap each.
@@ -71,8 +61,8 @@ describeWithBrowser("help and notifications", () => {
     expect(await conversation.getByRole("listitem").first().textContent()).toMatch(/^You/);
 
     // The same person on a second device has the thread open; it must update without a reload.
-    const other = await phonePage(browser);
-    await signInAs(other, app, SAM);
+    const other = await phonePage(suite.browser);
+    await signInAs(other, suite.app, SAM);
     await other.goto(page.url());
     await other.getByRole("heading", { level: 1, name: SUBJECT }).waitFor();
     await markPage(other);
@@ -94,15 +84,15 @@ describeWithBrowser("help and notifications", () => {
 
     // Someone else's request is a plain "not found" (the page streams behind its loading state,
     // so the status is already sent: the content is what tells).
-    const maria = await phonePage(browser);
-    await signInAs(maria, app, "maria.lopez@ward.example");
+    const maria = await phonePage(suite.browser);
+    await signInAs(maria, suite.app, "maria.lopez@ward.example");
     await maria.goto(page.url());
     await maria.getByRole("heading", { name: "Page not found" }).waitFor();
     expect(await maria.getByText(SUBJECT).count()).toBe(0);
 
     // Help desk replies read "IT support", status changes are system lines, and a resolved
     // request says a reply reopens it (Maria's demo request).
-    await maria.goto(`${app.url}/help`);
+    await maria.goto(`${suite.app.url}/help`);
     await maria.getByRole("link", { name: "Pixel says it's not compliant" }).click();
     const thread = maria.getByRole("list", { name: "Conversation" });
     await thread.getByRole("listitem").filter({ hasText: /^IT support/ }).filter({ hasText: "I sent a sync" }).waitFor();
@@ -112,18 +102,18 @@ describeWithBrowser("help and notifications", () => {
     await expectAccessible(maria, "help-thread-staff");
 
     // Opening one notification marks just that one read.
-    await maria.goto(`${app.url}/notifications`);
+    await maria.goto(`${suite.app.url}/notifications`);
     await maria.getByRole("main").getByText("2 unread", { exact: true }).waitFor();
     await maria.getByRole("link", { name: /needs attention$/ }).click();
     await maria.waitForURL(/\/devices\//);
-    await maria.goto(`${app.url}/notifications`);
+    await maria.goto(`${suite.app.url}/notifications`);
     await maria.getByRole("main").getByText("1 unread", { exact: true }).waitFor();
     await Promise.all([page.context().close(), other.context().close(), maria.context().close()]);
   });
 
   it("lists notifications, marks them read, and reports an enrollment that was not the user", { timeout: 120_000 }, async () => {
-    const page = await phonePage(browser);
-    await signInAs(page, app, SAM);
+    const page = await phonePage(suite.browser);
+    await signInAs(page, suite.app, SAM);
     const nav = page.getByRole("navigation", { name: "Main" });
     await nav.getByRole("link", { name: "Notifications" }).click();
     await page.getByRole("heading", { level: 1, name: "Notifications" }).waitFor();
@@ -132,11 +122,11 @@ describeWithBrowser("help and notifications", () => {
 
     // A device enrolls in Sam's name (a code made in this session, used by the simulator).
     const device = new SimulatedDevice(
-      app.url,
+      suite.app.url,
       { platform: "android", osVersion: "14", model: "Pixel 8", manufacturer: "Google", serial: `SIM${Date.now()}` },
       { passcodeSet: true, encrypted: true, jailbroken: false },
     );
-    devices.push(device);
+    suite.devices.push(device);
     await device.enroll(await enrollmentCode(page, "personal"));
     await device.run(3600);
 

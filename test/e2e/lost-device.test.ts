@@ -1,7 +1,7 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, expect, it } from "vitest";
-import { startApp, type AppServer } from "../support/app-server";
-import { describeWithBrowser, launchBrowser } from "../support/browser";
+import type { Page } from "playwright-core";
+import { expect, it } from "vitest";
+import { appAndBrowser } from "../support/app-and-browser";
+import { describeWithBrowser } from "../support/browser";
 import { expectAccessible, phonePage, screenshot, signInAs, enrollmentCode, markPage, stillSamePage } from "../support/portal-browser";
 import { SimulatedDevice } from "../simulator/simulated-device";
 
@@ -16,33 +16,23 @@ const waitForState = (page: Page, kind: string, state: string) => commandRow(pag
 const stage = (page: Page, name: string) => page.getByRole("heading", { level: 2, name }).waitFor({ timeout: 20_000 });
 
 describeWithBrowser("lost device from another browser", () => {
-  let app: AppServer;
-  let browser: Browser;
-  const devices: SimulatedDevice[] = [];
-  beforeAll(async () => {
-    [app, browser] = await Promise.all([startApp(), launchBrowser()]);
-  });
-  afterAll(async () => {
-    for (const device of devices) device.stop();
-    await browser?.close();
-    await app?.stop();
-  });
+  const suite = appAndBrowser();
 
   it("locks from a friend's phone, queues a wipe while the device is offline, and 'I found it' cancels it", { timeout: 180_000 }, async () => {
     // Sam's own browser, watching the device page.
-    const mine = await phonePage(browser);
-    await signInAs(mine, app, SAM);
-    const device = new SimulatedDevice(app.url, facts, { ...inventory });
-    devices.push(device);
+    const mine = await phonePage(suite.browser);
+    await signInAs(mine, suite.app, SAM);
+    const device = new SimulatedDevice(suite.app.url, facts, { ...inventory });
+    suite.devices.push(device);
     await device.enroll(await enrollmentCode(mine, "corporate"));
     await device.run(3600);
-    await mine.goto(`${app.url}/devices/${device.deviceId}`);
+    await mine.goto(`${suite.app.url}/devices/${device.deviceId}`);
     await mine.getByRole("heading", { level: 1, name: NAME }).waitFor();
     await markPage(mine);
 
     // A different browser (a friend's phone): its own sign-in.
-    const friend = await phonePage(browser);
-    await signInAs(friend, app, SAM);
+    const friend = await phonePage(suite.browser);
+    await signInAs(friend, suite.app, SAM);
     await friend.getByRole("link", { name: "Lost a device?" }).click();
     await friend.getByRole("heading", { level: 1, name: "Lost a device?" }).waitFor();
     await screenshot(friend, "lost-choose");
@@ -81,8 +71,8 @@ describeWithBrowser("lost device from another browser", () => {
     await waitForState(mine, "lost_mode_off", "Pending");
 
     // Back online (same secret): it receives lost_mode_off and no wipe.
-    const resumed = new SimulatedDevice(app.url, facts, { ...inventory }, () => {}, secret);
-    devices.push(resumed);
+    const resumed = new SimulatedDevice(suite.app.url, facts, { ...inventory }, () => {}, secret);
+    suite.devices.push(resumed);
     await resumed.run(3600);
     await stage(friend, `${NAME} is out of lost mode`);
     await waitForState(mine, "lost_mode_off", "Done");

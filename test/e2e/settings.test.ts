@@ -3,11 +3,11 @@ import { once } from "node:events";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import ece from "http_ece";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
+import { appAndBrowser, type BrowserSuite } from "../support/app-and-browser";
 import { SimulatedDevice } from "../simulator/simulated-device";
-import { startApp, type AppServer } from "../support/app-server";
-import { describeWithBrowser, launchBrowser } from "../support/browser";
+import { describeWithBrowser } from "../support/browser";
 import { enrollmentCode, expectAccessible, phonePage, screenshot, signInAs } from "../support/portal-browser";
 
 const SAM = "sam.taylor@ward.example";
@@ -56,13 +56,13 @@ function fakePushManager({ endpoint, p256dh, auth }: { endpoint: string; p256dh:
   };
 }
 
-async function enrollDevice(page: Page, app: AppServer, devices: SimulatedDevice[], model: string) {
+async function enrollDevice(page: Page, suite: BrowserSuite, model: string) {
   const device = new SimulatedDevice(
-    app.url,
-    { platform: "android", osVersion: "14", model, manufacturer: "Google", serial: `SET${Date.now()}${devices.length}` },
+    suite.app.url,
+    { platform: "android", osVersion: "14", model, manufacturer: "Google", serial: `SET${Date.now()}${suite.devices.length}` },
     { passcodeSet: true, encrypted: true, jailbroken: false },
   );
-  devices.push(device);
+  suite.devices.push(device);
   await device.enroll(await enrollmentCode(page, "personal"));
 }
 
@@ -73,31 +73,23 @@ async function mailboxSubjects(page: Page): Promise<string[]> {
 }
 
 describeWithBrowser("notification settings, push on this device, and the demo mailbox", () => {
-  let app: AppServer;
-  let browser: Browser;
   const push = startPushService();
-  const devices: SimulatedDevice[] = [];
+  // The local push service is on plain http://127.0.0.1, which Ward refuses unless told otherwise.
+  const suite = appAndBrowser({ env: { WARD_PUSH_HOSTS: "127.0.0.1" } });
   beforeAll(async () => {
     push.server.listen(0, "127.0.0.1");
     await once(push.server, "listening");
-    // The local push service is on plain http://127.0.0.1, which Ward refuses unless told otherwise.
-    [app, browser] = await Promise.all([startApp({ env: { WARD_PUSH_HOSTS: "127.0.0.1" } }), launchBrowser()]);
   });
-  afterAll(async () => {
-    for (const device of devices) device.stop();
-    await browser?.close();
-    await app?.stop();
-    await new Promise<void>((resolve) => push.server.close(() => resolve()));
-  });
+  afterAll(() => new Promise<void>((resolve) => push.server.close(() => resolve())));
 
   it("keeps e-mail choices, and the demo mailbox gets exactly what they allow", { timeout: 120_000 }, async () => {
-    const page = await phonePage(browser);
-    await signInAs(page, app, SAM);
+    const page = await phonePage(suite.browser);
+    await signInAs(page, suite.app, SAM);
     await page.getByRole("link", { name: "Settings" }).click();
     await page.getByRole("heading", { level: 1, name: "Settings" }).waitFor();
 
     // On by default: a new device on the account is e-mailed, with the "not you?" link.
-    await enrollDevice(page, app, devices, "Pixel 8");
+    await enrollDevice(page, suite, "Pixel 8");
     const subjectsBefore = await mailboxSubjects(page);
     expect(subjectsBefore.filter((s) => s.endsWith("New device enrolled"))).toHaveLength(1);
     const mail = page.getByRole("listitem").filter({ hasText: "New device enrolled" });
@@ -109,7 +101,7 @@ describeWithBrowser("notification settings, push on this device, and the demo ma
     await expectAccessible(page, "demo mailbox");
 
     // Turn it off; the choice survives a reload and the next enrollment sends no e-mail.
-    await page.goto(`${app.url}/settings`);
+    await page.goto(`${suite.app.url}/settings`);
     const group = page.getByRole("group", { name: "A new device is enrolled on your account" });
     const email = group.getByRole("checkbox", { name: "E-mail" });
     expect(await email.isChecked()).toBe(true);
@@ -127,9 +119,9 @@ describeWithBrowser("notification settings, push on this device, and the demo ma
     await screenshot(page, "settings");
     await expectAccessible(page, "settings");
 
-    await enrollDevice(page, app, devices, "Pixel 9");
+    await enrollDevice(page, suite, "Pixel 9");
     // The in-app notice is there (it is always on) ...
-    await page.goto(`${app.url}/notifications`);
+    await page.goto(`${suite.app.url}/notifications`);
     await page.getByRole("listitem").filter({ hasText: "Pixel 9" }).first().waitFor({ timeout: 15_000 });
     // ... but no second e-mail.
     expect((await mailboxSubjects(page)).filter((s) => s.endsWith("New device enrolled"))).toHaveLength(1);
@@ -141,12 +133,12 @@ describeWithBrowser("notification settings, push on this device, and the demo ma
     ecdh.generateKeys();
     const auth = randomBytes(16).toString("base64url");
     const endpoint = `http://127.0.0.1:${(push.server.address() as AddressInfo).port}/push/sam-phone`;
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
-    await context.grantPermissions(["notifications"], { origin: app.url });
+    const context = await suite.browser.newContext({ viewport: { width: 390, height: 844 } });
+    await context.grantPermissions(["notifications"], { origin: suite.app.url });
     await context.addInitScript(fakePushManager, { endpoint, p256dh: ecdh.getPublicKey().toString("base64url"), auth });
     const page = await context.newPage();
-    await signInAs(page, app, JOHAN);
-    await page.goto(`${app.url}/settings`);
+    await signInAs(page, suite.app, JOHAN);
+    await page.goto(`${suite.app.url}/settings`);
     const region = page.getByRole("region", { name: "Push notifications on this device" });
     await region.getByText("Push is off on this device.").waitFor();
     await region.getByRole("button", { name: "Turn on push notifications" }).click();
@@ -156,7 +148,7 @@ describeWithBrowser("notification settings, push on this device, and the demo ma
     await region.getByText("Push is on").waitFor();
 
     const before = push.received.length;
-    await enrollDevice(page, app, devices, "Pixel Fold");
+    await enrollDevice(page, suite, "Pixel Fold");
     // Delivery starts when the notification is committed, not at the next scheduler minute.
     const started = Date.now();
     while (push.received.length === before && Date.now() - started < 10_000) await new Promise((r) => setTimeout(r, 50));
@@ -172,8 +164,8 @@ describeWithBrowser("notification settings, push on this device, and the demo ma
 
     await region.getByRole("button", { name: "Turn off push notifications" }).click();
     await region.getByText("Push is off on this device.").waitFor();
-    await enrollDevice(page, app, devices, "Pixel Tablet");
-    await page.goto(`${app.url}/notifications`);
+    await enrollDevice(page, suite, "Pixel Tablet");
+    await page.goto(`${suite.app.url}/notifications`);
     await page.getByRole("listitem").filter({ hasText: "Pixel Tablet" }).first().waitFor({ timeout: 15_000 });
     expect(push.received.length).toBe(before + 1);
     await context.close();
@@ -183,12 +175,12 @@ describeWithBrowser("notification settings, push on this device, and the demo ma
     const ecdh = createECDH("prime256v1");
     ecdh.generateKeys();
     const endpoint = `http://127.0.0.1:${(push.server.address() as AddressInfo).port}/push/shared-tablet`;
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
-    await context.grantPermissions(["notifications"], { origin: app.url });
+    const context = await suite.browser.newContext({ viewport: { width: 390, height: 844 } });
+    await context.grantPermissions(["notifications"], { origin: suite.app.url });
     await context.addInitScript(fakePushManager, { endpoint, p256dh: ecdh.getPublicKey().toString("base64url"), auth: randomBytes(16).toString("base64url") });
     const page = await context.newPage();
-    await signInAs(page, app, SAM);
-    await page.goto(`${app.url}/settings`);
+    await signInAs(page, suite.app, SAM);
+    await page.goto(`${suite.app.url}/settings`);
     const region = page.getByRole("region", { name: "Push notifications on this device" });
     await region.getByRole("button", { name: "Turn on push notifications" }).click();
     await region.getByText("Push is on").waitFor();
@@ -197,8 +189,8 @@ describeWithBrowser("notification settings, push on this device, and the demo ma
     expect(await page.evaluate(() => localStorage.getItem("ward-test-push-subscription"))).toBeNull();
 
     // Signed in again, the server no longer has this browser for Sam.
-    await signInAs(page, app, SAM);
-    await page.goto(`${app.url}/settings`);
+    await signInAs(page, suite.app, SAM);
+    await page.goto(`${suite.app.url}/settings`);
     await region.getByText("Push is off on this device.").waitFor();
     await context.close();
   });

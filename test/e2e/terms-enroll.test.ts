@@ -1,7 +1,8 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, expect, it } from "vitest";
-import { startApp, type AppServer } from "../support/app-server";
-import { describeWithBrowser, launchBrowser } from "../support/browser";
+import type { Page } from "playwright-core";
+import { expect, it } from "vitest";
+import { appAndBrowser } from "../support/app-and-browser";
+import { type AppServer } from "../support/app-server";
+import { describeWithBrowser } from "../support/browser";
 import { expectAccessible, phonePage, screenshot, signInAs } from "../support/portal-browser";
 import { ProtocolError } from "../simulator/protocol-client";
 import { SimulatedDevice } from "../simulator/simulated-device";
@@ -53,25 +54,14 @@ async function startPersonalEnrollment(page: Page, app: AppServer, check: (name:
 }
 
 describeWithBrowser("terms and enrollment on a phone", () => {
-  let app: AppServer;
-  let browser: Browser;
-  const devices: SimulatedDevice[] = [];
-
-  beforeAll(async () => {
-    [app, browser] = await Promise.all([startApp(), launchBrowser()]);
-  });
-  afterAll(async () => {
-    for (const device of devices) device.stop();
-    await browser?.close();
-    await app?.stop();
-  });
+  const suite = appAndBrowser();
 
   it("asks for the terms first, then enrolls a phone and ticks the checklist without a reload", async () => {
-    const page = await phonePage(browser);
-    await signInAs(page, app, "maria.lopez@ward.example");
+    const page = await phonePage(suite.browser);
+    await signInAs(page, suite.app, "maria.lopez@ward.example");
 
     // Maria has not accepted the terms (demo data): enrollment shows the way there and nothing else.
-    await page.goto(`${app.url}/enroll`);
+    await page.goto(`${suite.app.url}/enroll`);
     await page.getByText("First, accept your organization's terms").waitFor();
     expect(await page.getByRole("radio").count()).toBe(0);
     await screenshot(page, "enroll-terms-required");
@@ -97,7 +87,7 @@ describeWithBrowser("terms and enrollment on a phone", () => {
     await page.getByRole("link", { name: "Continue enrolling your device" }).click();
     await page.waitForURL(/\/enroll$/);
 
-    await startPersonalEnrollment(page, app, async (name) => {
+    await startPersonalEnrollment(page, suite.app, async (name) => {
       await screenshot(page, name);
       await expectAccessible(page, name);
       await expectPhoneFriendly(page);
@@ -115,15 +105,15 @@ describeWithBrowser("terms and enrollment on a phone", () => {
     await page.emulateMedia({ colorScheme: "light" });
     await expectAccessible(page, "enroll-code");
     await expectPhoneFriendly(page);
-    await page.context().grantPermissions(["clipboard-read", "clipboard-write"], { origin: app.url });
+    await page.context().grantPermissions(["clipboard-read", "clipboard-write"], { origin: suite.app.url });
     await page.getByRole("button", { name: "Copy code" }).click();
     await page.getByRole("status").filter({ hasText: "Code copied." }).waitFor();
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(code);
 
     // From here on the page must update by itself: a reload would lose this marker.
     await page.evaluate(() => Object.assign(window, { wardNoReload: true }));
-    const phone = new SimulatedDevice(app.url, { platform: "android", osVersion: "14", model: "Pixel 8", manufacturer: "Google", serial: "E2E-PIXEL-0001" }, { ...SECURE });
-    devices.push(phone);
+    const phone = new SimulatedDevice(suite.app.url, { platform: "android", osVersion: "14", model: "Pixel 8", manufacturer: "Google", serial: "E2E-PIXEL-0001" }, { ...SECURE });
+    suite.devices.push(phone);
     await phone.enroll(code);
     await page.locator('[data-step="enrolled"][data-state="done"]').waitFor({ timeout: 15_000 });
     await phone.run(3600);
@@ -141,9 +131,9 @@ describeWithBrowser("terms and enrollment on a phone", () => {
   }, 120_000);
 
   it("offers a new code where the old one cannot be shown, and shows a restriction refusal live", async () => {
-    const page = await phonePage(browser);
-    await signInAs(page, app, "maria.lopez@ward.example");
-    await startPersonalEnrollment(page, app);
+    const page = await phonePage(suite.browser);
+    await signInAs(page, suite.app, "maria.lopez@ward.example");
+    await startPersonalEnrollment(page, suite.app);
     await readCode(page);
 
     // Another tab of the same browser cannot see the code (it never leaves the tab that made it).
@@ -157,8 +147,8 @@ describeWithBrowser("terms and enrollment on a phone", () => {
 
     // Personal Linux devices are not allowed by the demo restriction: the device is refused (422)...
     await otherTab.evaluate(() => Object.assign(window, { wardNoReload: true }));
-    const laptop = new SimulatedDevice(app.url, { platform: "linux", osVersion: "24.04", model: "ThinkPad X1", manufacturer: "Lenovo", serial: "E2E-LINUX-0001" }, { ...SECURE });
-    devices.push(laptop);
+    const laptop = new SimulatedDevice(suite.app.url, { platform: "linux", osVersion: "24.04", model: "ThinkPad X1", manufacturer: "Lenovo", serial: "E2E-LINUX-0001" }, { ...SECURE });
+    suite.devices.push(laptop);
     const error = await laptop.enroll(code).then(() => null, (e: unknown) => e);
     expect(error).toBeInstanceOf(ProtocolError);
     expect((error as ProtocolError).status).toBe(422);
@@ -176,7 +166,7 @@ describeWithBrowser("terms and enrollment on a phone", () => {
 
     // A code id that is not one of Maria's (or not an id at all) gets a way to start again, not an error page.
     for (const codeId of [crypto.randomUUID(), "not-an-id"]) {
-      await otherTab.goto(`${app.url}/enroll?step=code&codeId=${codeId}`);
+      await otherTab.goto(`${suite.app.url}/enroll?step=code&codeId=${codeId}`);
       await otherTab.getByText("We could not find this enrollment code").waitFor();
       await otherTab.getByRole("link", { name: "Start again" }).waitFor();
     }

@@ -6,7 +6,7 @@ import { LinkButton } from "../../_components/ui/button";
 import { PageTitle } from "../../_components/ui/card";
 import { complianceTone, StatusPill } from "../../_components/ui/status-pill";
 import { TimeAgo } from "../../_components/ui/time-ago";
-import { managementTone, ownershipLabels } from "./_components/labels";
+import { managementTone, ownershipLabels } from "../../_components/labels";
 
 export const metadata: Metadata = { title: "My devices" };
 

@@ -8,7 +8,7 @@ import { Alert } from "../../_components/ui/alert";
 import { PageTitle } from "../../_components/ui/card";
 import { StatusPill } from "../../_components/ui/status-pill";
 import { TimeAgo } from "../../_components/ui/time-ago";
-import { managementTone } from "../devices/_components/labels";
+import { managementTone } from "../../_components/labels";
 import { LostFlow } from "./_components/lost-flow";
 
 export const metadata: Metadata = { title: "Lost a device?" };

@@ -4,7 +4,8 @@ import { complianceLabels, managementLabels, platformLabels } from "../../_compo
 import { commandTone, complianceTone, StatusPill } from "../../_components/ui/status-pill";
 import { TimeAgo } from "../../_components/ui/time-ago";
 import { DeviceActions } from "./device-actions";
-import { commandLabels, managementTone, ownershipLabels, ruleLabels, statusLabels, type CommandKind, type CommandStatus, type StaffActionKind } from "./labels";
+import { managementTone, ownershipLabels } from "../../_components/labels";
+import { commandLabels, ruleLabels, statusLabels, type CommandKind, type CommandStatus, type StaffActionKind } from "./labels";
 import type { UserAction, UserDevice } from "./types";
 import type { ActionValues, FieldErrors } from "./use-staff-actions";
 

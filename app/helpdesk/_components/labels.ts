@@ -48,17 +48,6 @@ export const userStatusLabels: Record<string, { text: string; tone: PillTone }> 
   departed: { text: "Departed", tone: "bad" },
 };
 
-export const ownershipLabels: Record<string, string> = { personal: "Personal", corporate: "Corporate" };
-
-export const managementTone: Record<string, PillTone> = {
-  enrolled: "good",
-  lost_mode: "warn",
-  retire_pending: "warn",
-  wipe_pending: "bad",
-  retired: "neutral",
-  wiped: "neutral",
-};
-
 export const ruleLabels: Record<string, string> = {
   os_min_version: "OS version",
   os_max_version: "OS version",

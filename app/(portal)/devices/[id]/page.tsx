@@ -12,7 +12,7 @@ import { TimeAgo } from "../../../_components/ui/time-ago";
 import { ComplianceRules } from "../_components/compliance-rules";
 import { DeviceActions } from "../_components/device-actions";
 import { Inventory } from "../_components/inventory";
-import { managementTone, ownershipLabels } from "../_components/labels";
+import { managementTone, ownershipLabels } from "../../../_components/labels";
 
 type Props = { params: Promise<{ id: string }> };
 

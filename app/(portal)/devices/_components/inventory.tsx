@@ -1,6 +1,6 @@
 import { platformLabels } from "../../../_components/labels";
 import { TimeAgo } from "../../../_components/ui/time-ago";
-import { ownershipLabels } from "./labels";
+import { ownershipLabels } from "../../../_components/labels";
 import type { DeviceDetails } from "./use-device";
 
 const yesNo = (value: boolean | null, yes: string, no: string) => (value === null ? "Not reported" : value ? yes : no);

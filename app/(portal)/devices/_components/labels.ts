@@ -1,5 +1,4 @@
 /** Words for commands and their states on the device screens and the lost-device flow. */
-import type { PillTone } from "../../../_components/ui/status-pill";
 
 export type CommandKind = "sync" | "rename" | "lock" | "lost_mode_off" | "reset_passcode" | "retire" | "wipe";
 export type CommandStatus = "pending" | "sent" | "completed" | "failed" | "canceled" | "expired";
@@ -24,17 +23,6 @@ export const statusHints: Record<CommandStatus, string> = {
   failed: "The device could not do it.",
   canceled: "Called off before the device carried it out.",
   expired: "The device did not come online in time.",
-};
-
-export const ownershipLabels: Record<string, string> = { personal: "Personal", corporate: "Corporate" };
-
-export const managementTone: Record<string, PillTone> = {
-  enrolled: "good",
-  lost_mode: "warn",
-  retire_pending: "warn",
-  wipe_pending: "bad",
-  retired: "neutral",
-  wiped: "neutral",
 };
 
 export const isActive = (status: string) => status === "pending" || status === "sent";
